@@ -1,0 +1,33 @@
+namespace OutcomesLab.Jobs.Hosting;
+
+/// <summary>The one configuration model of every host (shared/spec/configuration.md), section <c>OutcomesLab</c>.</summary>
+public sealed class OutcomesLabSettings
+{
+    public const string Section = "OutcomesLab";
+
+    /// <summary>A SQLite file path, or an Npgsql connection string for PostgreSQL.</summary>
+    public string Store { get; set; } = "outcomeslab.db";
+    /// <summary>The pseudonym key file; for SQLite it defaults to <c>&lt;store&gt;.key</c> beside the store.</summary>
+    public string? KeyFile { get; set; }
+    public int MinCell { get; set; } = 11;
+    public List<SourceSettings> Sources { get; set; } = [];
+    public ScheduleSettings Schedules { get; set; } = new();
+    public string Output { get; set; } = "outcomeslab-output";
+    /// <summary>An instrument catalog JSON file replacing the embedded defaults (not in the spec table: our addition).</summary>
+    public string? Catalog { get; set; }
+    /// <summary>Source columns the gate drops instead of refusing the file (exchange-format.md: "explicitly lists it as ignored").</summary>
+    public List<string> IgnoredColumns { get; set; } = [];
+}
+
+public sealed class SourceSettings
+{
+    public string Kind { get; set; } = "csv-drop";
+    public string? Path { get; set; }
+}
+
+public sealed class ScheduleSettings
+{
+    public string Pull { get; set; } = "*/15 * * * *";
+    public string Aggregate { get; set; } = "0 2 * * *";
+    public string QualityReport { get; set; } = "0 6 * * 1";
+}

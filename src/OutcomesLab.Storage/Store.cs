@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace OutcomesLab.Storage;
+
+/// <summary>
+/// The store: one code path through Dapper for SQLite and PostgreSQL; the dialect differences are
+/// in sql/. Opening a store applies its pending migrations (recorded in schema_migrations).
+/// </summary>
+public sealed class Store : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? postgres;
+    private readonly string? sqliteConnectionString;
+
+    public StoreLocation Location { get; }
+    public Dialect Dialect => Location.Dialect;
+    public SqlCatalog Sql { get; }
+
+    private Store(StoreLocation location)
+    {
+        Location = location;
+        Sql = new SqlCatalog(location.Dialect);
+        if (location.Dialect == Dialect.Postgres)
+        {
+            postgres = NpgsqlDataSource.Create(location.Value);
+        }
+        else
+        {
+            sqliteConnectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = location.Value,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                // A second writer waits for the first (busy timeout) instead of failing at once.
+                DefaultTimeout = 600,
+                Pooling = true,
+            }.ToString();
+        }
+    }
+
+    /// <summary>Opens (creating when needed) and migrates a store. Errors name the store, never a password.</summary>
+    public static async Task<Store> OpenAsync(StoreLocation location, CancellationToken ct = default)
+    {
+        if (location.Dialect == Dialect.Sqlite)
+        {
+            var dir = Path.GetDirectoryName(location.Value);
+            if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
+                throw new StoreException($"store folder '{dir}' does not exist");
+        }
+        var store = new Store(location);
+        try
+        {
+            await new Migrator(store).ApplyAsync(ct);
+            return store;
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
+        {
+            await store.DisposeAsync();
+            throw new StoreException($"store '{location.Display}' cannot be opened: {FirstLine(e.Message)}", e);
+        }
+    }
+
+    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    public async Task<DbConnection> ConnectAsync(CancellationToken ct = default)
+    {
+        if (postgres is not null) return await postgres.OpenConnectionAsync(ct);
+        var c = new SqliteConnection(sqliteConnectionString);
+        await c.OpenAsync(ct);
+        // WAL lets readers (reports, status) run beside a writer; NORMAL is durable at commit in WAL mode.
+        await c.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+        return c;
+    }
+
+    /// <summary>
+    /// A write transaction that serialises writers: SQLite BEGIN IMMEDIATE (a second writer waits on
+    /// the busy timeout); PostgreSQL takes a transaction-scoped advisory lock.
+    /// </summary>
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct = default)
+    {
+        // SQLite: BEGIN IMMEDIATE by default; PostgreSQL: read committed plus the advisory lock below.
+        var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(Sql["Store_LockWrite"], transaction: tx, cancellationToken: ct, commandTimeout: 0));
+        return tx;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (postgres is not null) await postgres.DisposeAsync();
+        if (sqliteConnectionString is not null) SqliteConnection.ClearAllPools();
+    }
+}
