@@ -1,6 +1,7 @@
 using OutcomesLab.Analytics.Csv;
 using OutcomesLab.Analytics.Tests.Support;
 using OutcomesLab.Domain;
+using OutcomesLab.Ingest;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 using Xunit;
@@ -40,6 +41,26 @@ public sealed class SpecExampleTests(ITestOutputHelper output)
         AssertMatchesExpected(folder.File("out"));
         Assert.Equal(["2025-01-01T0000"], run.Batches);
         Assert.True(File.Exists(Path.Combine(folder.File("out"), AggregateCsv.TrendsFile)));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestStores.Dialects), MemberType = typeof(TestStores))]
+    public async Task Example_drop_ingested_through_the_gate_then_aggregated_matches_the_expected_files(Dialect dialect)
+    {
+        using var folder = new TempFolder();
+        await using var store = await Store.OpenAsync(TestStores.NewLocation(dialect, folder));
+        var key = PseudonymKey.FromBytes(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        var pull = await new Ingestor(store, GateOptions.Default, key, Clock).PullAsync(ExampleDrop.DropFolder);
+        Assert.Equal(0, pull.RowsRefused + pull.FilesRefused);
+
+        var run = await AggregateStage.RunAsync(store, Catalog.Default, 1, folder.File("out"), Clock, default);
+
+        AssertMatchesExpected(folder.File("out"));
+        Assert.Equal(["2025-01-01T0000"], run.Batches);
+        var latest = await AggregateRunRepository.LatestSummaryAsync(store);
+        Assert.NotNull(latest);
+        Assert.True(latest.IsCurrent);
+        Assert.Equal(400, latest.Episodes);
     }
 
     [SkippableFact]
