@@ -52,8 +52,11 @@ public static class OutcomeReader
         [EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var row in c.QueryUnbufferedAsync<OutcomeCellRow>(store.Sql["EpisodeOutcomes_CountByScores"], transaction: tx).WithCancellation(ct))
+        {
+            ct.ThrowIfCancellationRequested();
             yield return new OutcomeCell(row.instrument, row.presenting_concern, row.approach, row.completed != 0,
                 row.intake_month, row.baseline_score, row.final_score, row.n);
+        }
     }
 
     /// <summary>The trajectories' counted scores (Administrations_CountByScore), on a caller's connection.</summary>
@@ -61,7 +64,10 @@ public static class OutcomeReader
         [EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var row in c.QueryUnbufferedAsync<TrajectoryCellRow>(store.Sql["Administrations_CountByScore"], transaction: tx).WithCancellation(ct))
+        {
+            ct.ThrowIfCancellationRequested();
             yield return new TrajectoryCell(row.instrument, row.presenting_concern, row.approach, checked((int)row.session_number), row.score, row.n);
+        }
     }
 
 #pragma warning disable IDE1006, CA1707 // Dapper maps snake_case columns onto these names.
