@@ -60,29 +60,32 @@ public static class AggregateRunRepository
             suppressedRows,
         }, tx, cancellationToken: ct));
 
-        await c.ExecuteAsync(new CommandDefinition(store.Sql["AggregateRunBatches_Insert"],
-            run.Batches.Select((b, i) => new { runId, ordinal = i, contentHash = b.ContentHash, batchName = b.Name }), tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(store.Sql["AggregateRunAggregates_Insert"],
-            run.Aggregates.Select((r, i) => new
-            {
-                RunId = runId, RowNo = i, r.Instrument, r.PresentingConcern, r.Approach, r.Population, r.NEpisodes, r.NPaired,
-                r.BaselineMean, r.BaselineSd, r.FinalMean, r.FinalSd, r.ChangeMean, r.ChangeSd, r.RPrePost,
-                r.EffectSizeG, r.GCiLow, r.GCiHigh, r.NReliablyImproved, r.PctReliablyImproved, r.NReliablyDeteriorated,
-                r.PctReliablyDeteriorated, r.NClinicalBaseline, r.NRecovered, r.PctRecovered, r.NReliablyRecovered,
-                r.PctReliablyRecovered, Suppressed = r.Suppressed ? 1 : 0,
-            }), tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(store.Sql["AggregateRunTrajectories_Insert"],
-            run.Trajectories.Select((r, i) => new
-            {
-                RunId = runId, RowNo = i, r.Instrument, r.PresentingConcern, r.Approach, r.SessionNumber,
-                r.N, r.Mean, r.Sd, r.CiLow, r.CiHigh, Suppressed = r.Suppressed ? 1 : 0,
-            }), tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(store.Sql["AggregateRunTrends_Insert"],
-            run.Trends.Select((r, i) => new
-            {
-                RunId = runId, RowNo = i, r.Instrument, r.PresentingConcern, r.Approach, r.IntakeQuarter,
-                r.NPaired, r.EffectSizeG, r.GCiLow, r.GCiHigh, r.PctReliablyImproved, Suppressed = r.Suppressed ? 1 : 0,
-            }), tx, cancellationToken: ct));
+        await RowInserter.InsertAsync(c, tx, store.Sql["AggregateRunBatches_Insert"], run.Batches, (b, i) =>
+            [("runId", runId), ("ordinal", i), ("contentHash", b.ContentHash), ("batchName", b.Name)], ct);
+        await RowInserter.InsertAsync(c, tx, store.Sql["AggregateRunAggregates_Insert"], run.Aggregates, (r, i) =>
+        [
+            ("RunId", runId), ("RowNo", i), ("Instrument", r.Instrument), ("PresentingConcern", r.PresentingConcern),
+            ("Approach", r.Approach), ("Population", r.Population), ("NEpisodes", r.NEpisodes), ("NPaired", r.NPaired),
+            ("BaselineMean", r.BaselineMean), ("BaselineSd", r.BaselineSd), ("FinalMean", r.FinalMean), ("FinalSd", r.FinalSd),
+            ("ChangeMean", r.ChangeMean), ("ChangeSd", r.ChangeSd), ("RPrePost", r.RPrePost), ("EffectSizeG", r.EffectSizeG),
+            ("GCiLow", r.GCiLow), ("GCiHigh", r.GCiHigh), ("NReliablyImproved", r.NReliablyImproved),
+            ("PctReliablyImproved", r.PctReliablyImproved), ("NReliablyDeteriorated", r.NReliablyDeteriorated),
+            ("PctReliablyDeteriorated", r.PctReliablyDeteriorated), ("NClinicalBaseline", r.NClinicalBaseline),
+            ("NRecovered", r.NRecovered), ("PctRecovered", r.PctRecovered), ("NReliablyRecovered", r.NReliablyRecovered),
+            ("PctReliablyRecovered", r.PctReliablyRecovered), ("Suppressed", r.Suppressed ? 1 : 0),
+        ], ct);
+        await RowInserter.InsertAsync(c, tx, store.Sql["AggregateRunTrajectories_Insert"], run.Trajectories, (r, i) =>
+        [
+            ("RunId", runId), ("RowNo", i), ("Instrument", r.Instrument), ("PresentingConcern", r.PresentingConcern),
+            ("Approach", r.Approach), ("SessionNumber", r.SessionNumber), ("N", r.N), ("Mean", r.Mean), ("Sd", r.Sd),
+            ("CiLow", r.CiLow), ("CiHigh", r.CiHigh), ("Suppressed", r.Suppressed ? 1 : 0),
+        ], ct);
+        await RowInserter.InsertAsync(c, tx, store.Sql["AggregateRunTrends_Insert"], run.Trends, (r, i) =>
+        [
+            ("RunId", runId), ("RowNo", i), ("Instrument", r.Instrument), ("PresentingConcern", r.PresentingConcern),
+            ("Approach", r.Approach), ("IntakeQuarter", r.IntakeQuarter), ("NPaired", r.NPaired), ("EffectSizeG", r.EffectSizeG),
+            ("GCiLow", r.GCiLow), ("GCiHigh", r.GCiHigh), ("PctReliablyImproved", r.PctReliablyImproved), ("Suppressed", r.Suppressed ? 1 : 0),
+        ], ct);
         await tx.CommitAsync(ct);
         return new AggregateRun(runId, run.CreatedAt, run.MinCell, run.Batches.Select(b => b.Name).ToList(),
             run.Aggregates, run.Trajectories, run.Trends);
