@@ -5,20 +5,24 @@
 -- Baseline/final selection as EpisodeOutcomes_List (shared/spec/metrics.md): baseline = lowest
 -- session_number, final = highest; ties: fewest days since intake, then the administration pseudonym
 -- (byte-wise, COLLATE "C"); final only when it is not the baseline administration.
-WITH valid AS (
-    SELECT a.episode_ref, a.instrument, a.score,
+WITH ranked AS (
+    -- Within one episode every day number carries the same key shift, so ordering by administered_day
+    -- is ordering by days since intake; no join is needed until the picks are made. All three windows
+    -- share one sort order (episode, instrument, session, day, pseudonym).
+    SELECT a.episode_ref, a.instrument, a.administration_ref, a.session_number, a.administered_day, a.score,
            ROW_NUMBER() OVER (PARTITION BY a.episode_ref, a.instrument
-                              ORDER BY a.session_number, a.days_since_intake, a.administration_ref COLLATE "C") AS first_rank,
-           ROW_NUMBER() OVER (PARTITION BY a.episode_ref, a.instrument
-                              ORDER BY a.session_number DESC, a.days_since_intake, a.administration_ref COLLATE "C") AS last_rank
-    FROM v_administrations a
+                              ORDER BY a.session_number, a.administered_day, a.administration_ref COLLATE "C") AS first_rank,
+           ROW_NUMBER() OVER (PARTITION BY a.episode_ref, a.instrument, a.session_number
+                              ORDER BY a.administered_day, a.administration_ref COLLATE "C") AS rank_in_session,
+           MAX(a.session_number) OVER (PARTITION BY a.episode_ref, a.instrument) AS last_session
+    FROM administrations a
     WHERE a.is_valid = 1 AND a.score IS NOT NULL
 ),
 picked AS (
     SELECT episode_ref, instrument,
            MAX(CASE WHEN first_rank = 1 THEN score END) AS baseline_score,
-           MAX(CASE WHEN last_rank = 1 AND first_rank <> 1 THEN score END) AS final_score
-    FROM valid
+           MAX(CASE WHEN session_number = last_session AND rank_in_session = 1 AND first_rank <> 1 THEN score END) AS final_score
+    FROM ranked
     GROUP BY episode_ref, instrument
 )
 SELECT p.instrument, e.presenting_concern, e.approach,

@@ -26,8 +26,10 @@ public static class AggregateStage
         long episodes;
 
         await using (var c = await store.ConnectAsync(ct))
-        await using (var snapshot = await ReadSnapshot.BeginAsync(c, ct))
         {
+            // Sorts and GROUP BYs over every administration spill to disk rather than memory (SQLite).
+            await c.ExecuteAsync(new CommandDefinition(store.Sql["Aggregate_PrepareRead"], cancellationToken: ct));
+            await using var snapshot = await ReadSnapshot.BeginAsync(c, ct);
             batches = (await c.QueryAsync<(string, string)>(new CommandDefinition(store.Sql["Batches_ListCovered"], transaction: snapshot, cancellationToken: ct))).ToList();
             episodes = await c.ExecuteScalarAsync<long>(new CommandDefinition(store.Sql["Episodes_Count"], transaction: snapshot, cancellationToken: ct));
             await foreach (var cell in OutcomeReader.OutcomeCellsAsync(store, c, snapshot, ct)) outcomes.Add(cell);
