@@ -96,8 +96,8 @@ public sealed class EffectSizeForestChart : IChartRecipe
         }
 
         var tickPositions = positions.Values.ToList();
-        var tickLabels = positions.Keys.Select(a => $"{names.Approach(a)}  {N(Row(a, AllPopulation), context)} / {N(Row(a, CompletedPopulation), context)}").ToList();
-        plot.Axes.Left.Label.Text = "approach   (n: all / completed)";
+        var tickLabels = positions.Keys.Select(a => $"{names.Approach(a)} · {N(Row(a, AllPopulation), context)} / {N(Row(a, CompletedPopulation), context)}").ToList();
+        plot.Axes.Left.Label.Text = "approach · n (all / completed episodes)";
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(span > 2.5 ? 0.5 : 0.2)
         {
             LabelFormatter = v => v.ToString("0.0", CultureInfo.InvariantCulture),

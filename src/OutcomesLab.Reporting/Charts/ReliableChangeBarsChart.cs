@@ -68,8 +68,8 @@ public sealed class ReliableChangeBarsChart : IChartRecipe
             SegmentLabel(plot, deteriorated, improved + unchanged, y, Colors.White);
         }
 
-        var tickLabels = positions.Keys.Select(a => $"{names.Approach(a)}  {rows[a].NPaired!.Value.ToString(CultureInfo.InvariantCulture)}").ToList();
-        plot.Axes.Left.Label.Text = "approach   (n)";
+        var tickLabels = positions.Keys.Select(a => $"{names.Approach(a)} · {rows[a].NPaired!.Value.ToString(CultureInfo.InvariantCulture)}").ToList();
+        plot.Axes.Left.Label.Text = "approach · n";
         ChartFrame.CategoryTicks(plot.Axes.Left, positions.Values.ToList(), tickLabels);
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
