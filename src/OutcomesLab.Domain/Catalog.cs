@@ -36,7 +36,10 @@ public sealed class Catalog
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
-    public static Catalog Default { get; } = LoadEmbedded();
+    private static readonly Lazy<Catalog> DefaultCatalog = new(LoadEmbedded);
+
+    /// <summary>The embedded defaults of shared/spec/instruments.md.</summary>
+    public static Catalog Default => DefaultCatalog.Value;
 
     /// <summary>Loads a catalog file; a bad file stops with a message naming the file and the problem.</summary>
     public static Catalog Load(string path)
