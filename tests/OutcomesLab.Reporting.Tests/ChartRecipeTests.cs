@@ -44,14 +44,14 @@ public sealed class ChartRecipeTests
         // Text really drawn: render again with the title in the background colour (same layout); the
         // title band must then lose hundreds of dark glyph pixels.
         var band = (Top: 0, Bottom: 50, Left: 0, Right: plan.Width);
-        var titleColour = plan.Plot.Axes.Title.Label.ForeColor;
-        plan.Plot.Axes.Title.Label.ForeColor = ScottPlot.Colors.White;
+        var titleColour = plan.TitleLabel.ForeColor;
+        plan.TitleLabel.ForeColor = ScottPlot.Colors.White;
         using (var invisible = new PixelProbe(ChartRenderer.Png(plan)))
         {
             var glyphs = probe.DarkPixels(band.Top, band.Bottom, band.Left, band.Right) - invisible.DarkPixels(band.Top, band.Bottom, band.Left, band.Right);
             Assert.True(glyphs > 400, $"the title band has only {glyphs} dark pixels more with the title than without: its text was not drawn");
         }
-        plan.Plot.Axes.Title.Label.ForeColor = titleColour;
+        plan.TitleLabel.ForeColor = titleColour;
         // The footnote is the last line of the figure and nothing else is drawn there.
         Assert.True(probe.DarkPixels(plan.Height - 22, plan.Height, 0, plan.Width / 2) > 150, "the run footnote was not drawn");
 
@@ -99,9 +99,10 @@ public sealed class ChartRecipeTests
     {
         "trajectory" =>
         [
-            $"{instrument.Code}: mean score by session", $"Low desire · {instrument.Construct}", "Session number (0 = intake assessment)",
-            $"Mean {instrument.Code} score ({(instrument.HigherIsBetter ? "higher" : "lower")} is better)",
-            instrument.HigherIsBetter ? "↑ higher is better" : "↓ lower is better", "All approaches (",
+            $"{instrument.Code}: mean score by session",
+            $"Low desire · {instrument.Construct} · {(instrument.HigherIsBetter ? "↑ higher is better" : "↓ lower is better")}",
+            "grey: all approaches together", "bands: 95% CI", "session (0 = intake)", $"mean {instrument.Code} score", "· n ",
+            instrument.ClinicalCutoff is null ? "no clinical cut-off" : "dashed: clinical cut-off",
         ],
         "forest" =>
         [

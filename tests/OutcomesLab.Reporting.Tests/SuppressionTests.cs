@@ -90,17 +90,20 @@ public sealed class SuppressionTests
     public void Trajectory_draws_only_the_published_sessions()
     {
         using var plan = Plan(ChartRecipes.Trajectory);
-        var points = plan.Plot.GetPlottables().OfType<Scatter>().SelectMany(s => s.Data.GetScatterPoints()).ToList();
+        // One panel (cbt) over the grey roll-up; nothing of mindfulness, plissit or sensate focus.
+        var panel = Assert.Single(plan.Plots);
+        Assert.Equal("CBT · n 40 → 30", panel.Axes.Title.Label.Text);
+        var points = panel.GetPlottables().OfType<Scatter>().SelectMany(s => s.Data.GetScatterPoints()).ToList();
         Assert.Equal([(0.0, 30.0), (0.0, 31.0), (2.0, 33.0), (2.0, 34.0)], points.Select(p => (p.X, p.Y)).Order().ToList());
-        // Bands only between published CI ends; the axis never stretched to the hidden 99.9 or 88.8.
-        Assert.True(plan.Plot.Axes.GetLimits().Top < 60);
+        // The axis never stretched to the hidden 99.9 or 88.8.
+        Assert.True(panel.Axes.GetLimits().Top < 60);
     }
 
     [Fact]
     public void Reliable_change_bars_come_only_from_published_rows_and_no_change_is_their_remainder()
     {
         using var plan = Plan(ChartRecipes.ReliableChange);
-        var bars = plan.Plot.GetPlottables().OfType<BarPlot>().SelectMany(b => b.Bars).ToList();
+        var bars = plan.Plots.Single().GetPlottables().OfType<BarPlot>().SelectMany(b => b.Bars).ToList();
         Assert.Equal(9, bars.Count); // cbt, couples therapy, all × three segments
         var cbtY = bars.Where(b => b.ValueBase == 0 && b.Value == 40).Select(b => b.Position).Single();
         var cbt = bars.Where(b => b.Position == cbtY).OrderBy(b => b.ValueBase).Select(b => (b.ValueBase, b.Value)).ToList();
@@ -113,7 +116,7 @@ public sealed class SuppressionTests
         using var plan = Plan(ChartRecipes.Forest);
         var texts = ChartRecipeTests.SvgText(ChartRenderer.Svg(plan));
         Assert.Contains("Couples therapy · 30 / <11", texts);
-        var markers = plan.Plot.GetPlottables().OfType<Marker>().Select(m => m.Location.X).Order().ToList();
+        var markers = plan.Plots.Single().GetPlottables().OfType<Marker>().Select(m => m.Location.X).Order().ToList();
         // cbt (all, completed), couples therapy (all only), all (all, completed)
         Assert.Equal([0.3, 0.45, 0.45, 0.5, 0.5], markers);
     }
@@ -122,7 +125,7 @@ public sealed class SuppressionTests
     public void Calendar_trend_leaves_out_suppressed_quarters_but_keeps_their_place()
     {
         using var plan = Plan(ChartRecipes.Trend);
-        var points = plan.Plot.GetPlottables().OfType<Scatter>().SelectMany(s => s.Data.GetScatterPoints()).Select(p => (p.X, p.Y)).Order().ToList();
+        var points = plan.Plots.Single().GetPlottables().OfType<Scatter>().SelectMany(s => s.Data.GetScatterPoints()).Select(p => (p.X, p.Y)).Order().ToList();
         Assert.Equal([(0.0, 30.0), (0.0, 32.0), (2.0, 40.0)], points);
         var texts = ChartRecipeTests.SvgText(ChartRenderer.Svg(plan));
         Assert.Contains("2025 Q2", texts);

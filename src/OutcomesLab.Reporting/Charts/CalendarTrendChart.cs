@@ -56,7 +56,7 @@ public sealed class CalendarTrendChart : IChartRecipe
 
         var alt = $"Line chart of the percentage of clients reliably improved on {instrument.Code} by quarter of intake for {names.Concern(concern)}, "
             + $"{quarters.Count} quarters from {quarters[0]} to {quarters[^1]}, one line per approach.";
-        return new ChartPlan(plot, $"{title} — {names.Concern(concern)}", alt, 1000, 560);
+        return new SinglePlotChart(plot, $"{title} — {names.Concern(concern)}", alt, 1000, 560);
     }
 
     /// <summary>"2024 Q3"; on a long axis only the first quarter of a year carries the year, so labels never collide.</summary>

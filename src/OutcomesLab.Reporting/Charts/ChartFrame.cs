@@ -37,6 +37,7 @@ internal static class ChartFrame
             axis.TickLabelStyle.FontName = ChartFont.Family;
             axis.TickLabelStyle.FontSize = TickLabelSize;
             axis.TickLabelStyle.ForeColor = ChartPalette.DarkGrey;
+            axis.MinorTickStyle.Length = 0;
         }
 
         plot.Grid.MajorLineColor = Color.FromHex("#000000").WithAlpha(0.08);
@@ -53,6 +54,35 @@ internal static class ChartFrame
         var footnote = new FootnotePanel();
         footnote.Label.Text = context.Footnote;
         plot.Axes.AddPanel(footnote);
+        return plot;
+    }
+
+    /// <summary>One panel of a <see cref="PanelGridChart"/>: a small bold title, compact labels, no footnote.</summary>
+    public static Plot CreatePanel(string title, string xLabel, string yLabel)
+    {
+        ChartFont.EnsureRegistered();
+        var plot = new Plot();
+        plot.Font.Set(ChartFont.Family, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
+        plot.Axes.Title.Label.Text = title;
+        plot.Axes.Title.Label.FontName = ChartFont.Family;
+        plot.Axes.Title.Label.FontSize = 14;
+        plot.Axes.Title.Label.Bold = true;
+        plot.Axes.Title.Label.ForeColor = ChartPalette.Black;
+        plot.Axes.Bottom.Label.Text = xLabel;
+        plot.Axes.Left.Label.Text = yLabel;
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
+        {
+            axis.Label.FontName = ChartFont.Family;
+            axis.Label.FontSize = 12;
+            axis.Label.Bold = false;
+            axis.Label.ForeColor = ChartPalette.DarkGrey;
+            axis.TickLabelStyle.FontName = ChartFont.Family;
+            axis.TickLabelStyle.FontSize = 11;
+            axis.TickLabelStyle.ForeColor = ChartPalette.DarkGrey;
+            axis.MinorTickStyle.Length = 0;
+        }
+        plot.Grid.MajorLineColor = Color.FromHex("#000000").WithAlpha(0.08);
+        plot.Axes.Frame(false);
         return plot;
     }
 

@@ -22,7 +22,7 @@ public static class ChartRenderer
     {
         using var surface = SKSurface.Create(new SKImageInfo(plan.Width, plan.Height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"SkiaSharp could not allocate a {plan.Width}×{plan.Height} surface");
-        plan.Plot.Render(surface.Canvas, plan.Width, plan.Height);
+        plan.Render(surface.Canvas);
         using var image = surface.Snapshot();
         using var pixels = image.PeekPixels();
         using var data = pixels.Encode(PngOptions)
@@ -30,7 +30,14 @@ public static class ChartRenderer
         return data.ToArray();
     }
 
-    public static string Svg(ChartPlan plan) => plan.Plot.GetSvgXml(plan.Width, plan.Height);
+    public static string Svg(ChartPlan plan)
+    {
+        using var stream = new MemoryStream();
+        // The SVG canvas writes its closing tag when disposed, so it must be gone before the stream is read.
+        using (var canvas = SKSvgCanvas.Create(SKRect.Create(plan.Width, plan.Height), stream))
+            plan.Render(canvas);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
 }
 
 /// <summary>A chart written to disk: its file stem (stem.png, stem.svg), title, alt text and pixel size.</summary>

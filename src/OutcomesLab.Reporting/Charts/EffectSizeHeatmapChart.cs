@@ -112,7 +112,7 @@ public sealed class EffectSizeHeatmapChart : IChartRecipe
         var suppressed = rows.Values.Count(r => !Published.Shows(r, context.MinCell));
         var alt = $"Heatmap of Hedges' g for {instrument.Code} by presenting concern (rows) and approach (columns): "
             + $"{published} groups shown, {suppressed} suppressed.";
-        return new ChartPlan(plot, title, alt, 1200, Math.Max(480, 230 + 46 * concerns.Count));
+        return new SinglePlotChart(plot, title, alt, 1200, Math.Max(480, 230 + 46 * concerns.Count));
     }
 
     /// <summary>Two-word names on two lines, so column labels never overlap.</summary>

@@ -90,7 +90,7 @@ public sealed class ReliableChangeBarsChart : IChartRecipe
             + string.Join("; ", positions.Keys.Reverse().Select(a =>
                 $"{names.Approach(a)} {Percent(rows[a].PctReliablyImproved!.Value)} improved, {Percent(rows[a].PctReliablyDeteriorated!.Value)} deteriorated"))
             + ".";
-        return new ChartPlan(plot, $"{title} — {names.Concern(concern)}", alt, 1000, height);
+        return new SinglePlotChart(plot, $"{title} — {names.Concern(concern)}", alt, 1000, height);
     }
 
     private static Bar Segment(double y, double from, double to, Color colour) => new()

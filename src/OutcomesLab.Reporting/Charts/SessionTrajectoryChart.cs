@@ -5,12 +5,16 @@ using ScottPlot;
 namespace OutcomesLab.Reporting.Charts;
 
 /// <summary>
-/// Mean score by session number for one concern and instrument: one line per approach (and the
-/// <c>all</c> roll-up in black) with its 95% CI band, the clinical cut-off and the direction of
-/// improvement. Suppressed sessions are left out; a line joins only the sessions that are shown.
+/// Mean score by session number for one concern and instrument, as small multiples: one panel per
+/// approach with its line and 95% CI band, over the <c>all</c> roll-up in grey for comparison, the
+/// clinical cut-off dashed, and the direction of improvement in the subtitle. All panels share their
+/// axes. Suppressed sessions are left out; a line joins only the sessions that are shown.
 /// </summary>
 public sealed class SessionTrajectoryChart : IChartRecipe
 {
+    private const int Width = 1000;
+    private const int PanelHeight = 250;
+
     public string Name => "trajectory";
 
     public ChartPlan? Plan(ChartContext context, ChartSubject subject)
@@ -25,71 +29,81 @@ public sealed class SessionTrajectoryChart : IChartRecipe
         if (series.Count == 0) return null;
 
         var names = context.Names;
-        var title = $"{instrument.Code}: mean score by session";
-        var plot = ChartFrame.Create(context, title, $"{names.Concern(concern)} · {instrument.Construct}",
-            "Session number (0 = intake assessment)", $"Mean {instrument.Code} score ({ReportNames.Direction(instrument)})");
+        var overall = series.GetValueOrDefault(Codes.All);
+        var approaches = names.SortApproaches(series.Keys.Where(a => a != Codes.All)).ToList();
+        // With no single approach to show, the roll-up gets a panel of its own.
+        if (approaches.Count == 0) approaches.Add(Codes.All);
 
-        var legend = new List<LegendItem>();
-        // Draw the roll-up first so approach lines sit on top of it.
-        var order = names.SortApproaches(series.Keys).OrderBy(a => a == Codes.All ? 0 : 1).ToList();
-        foreach (var approach in order)
+        var published = series.Values.SelectMany(r => r).ToList();
+        var limits = Limits(instrument, published);
+        var columns = approaches.Count switch { <= 3 => approaches.Count, 4 => 2, <= 6 => 3, _ => 4 };
+        var rows = (approaches.Count + columns - 1) / columns;
+
+        var panels = new List<Plot>();
+        for (var i = 0; i < approaches.Count; i++)
         {
-            var rows = series[approach];
+            var approach = approaches[i];
+            var own = series[approach];
+            var people = own.Count == 1 ? $"n {Count(own[0].N)}" : $"n {Count(own[0].N)} → {Count(own[^1].N)}";
+            var panel = ChartFrame.CreatePanel($"{names.Approach(approach)} · {people}",
+                i + columns >= approaches.Count ? "session (0 = intake)" : "",
+                i % columns == 0 ? $"mean {instrument.Code} score" : "");
+            if (overall is not null && approach != Codes.All) Series(panel, overall, ChartPalette.MidGrey, 1.5f, 0.13, MarkerShape.None);
             var look = ChartPalette.ForApproach(approach, names.ApproachOrder);
-            var withCi = rows.Where(r => r.CiLow is not null && r.CiHigh is not null).ToList();
-            if (withCi.Count >= 2)
+            Series(panel, own, look.Colour, 2.5f, 0.22, MarkerShape.FilledCircle);
+            if (instrument.ClinicalCutoff is { } cutoff)
             {
-                var band = plot.Add.FillY(
-                    withCi.Select(r => (double)r.SessionNumber).ToArray(),
-                    withCi.Select(r => r.CiLow!.Value).ToArray(),
-                    withCi.Select(r => r.CiHigh!.Value).ToArray());
-                band.FillColor = look.Colour.WithAlpha(approach == Codes.All ? 0.10 : 0.07);
-                band.LineWidth = 0;
+                var cut = panel.Add.HorizontalLine(cutoff, 1.5f, ChartPalette.DarkGrey, LinePattern.Dashed);
+                cut.ExcludeFromLegend = true;
             }
-            var line = plot.Add.Scatter(rows.Select(r => (double)r.SessionNumber).ToArray(), rows.Select(r => r.Mean!.Value).ToArray());
-            line.Color = look.Colour;
-            line.LineWidth = look.LineWidth;
-            line.LinePattern = look.Pattern;
-            line.MarkerShape = look.Marker;
-            line.MarkerSize = approach == Codes.All ? 9 : 8;
-            legend.Add(ChartFrame.LegendEntry($"{names.Approach(approach)} ({Count(rows[0].N)} → {Count(rows[^1].N)})", look));
+            panel.Axes.SetLimits(limits.Left, limits.Right, limits.Bottom, limits.Top);
+            panel.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, MinimumTickSpacing = 28 };
+            panels.Add(panel);
         }
 
-        plot.Axes.AutoScale();
-        var limits = plot.Axes.GetLimits();
-        double bottom = limits.Bottom, top = limits.Top;
-        var directionText = ReportNames.DirectionArrow(instrument);
-        if (instrument.ClinicalCutoff is { } cutoff)
+        var title = $"{instrument.Code}: mean score by session";
+        var key = $"{names.Concern(concern)} · {instrument.Construct} · {ReportNames.DirectionArrow(instrument)}\n"
+            + (overall is not null ? "grey: all approaches together · " : "")
+            + (instrument.ClinicalCutoff is { } c
+                ? $"dashed: clinical cut-off {Number(c)} (clinical range {(instrument.HigherIsBetter ? "below" : "above")})"
+                : "no clinical cut-off for this instrument")
+            + " · bands: 95% CI";
+        var alt = $"Small multiples of mean {instrument.Code} score by session for {names.Concern(concern)}, one panel per approach "
+            + $"({string.Join(", ", approaches.Select(names.Approach))}) with 95% confidence bands"
+            + (instrument.ClinicalCutoff is { } cc ? $", clinical cut-off at {Number(cc)}" : "") + $"; {ReportNames.Direction(instrument)}.";
+        return new PanelGridChart(panels, columns, title, key, context.Footnote, $"{title} — {names.Concern(concern)}", alt,
+            Width, 130 + rows * PanelHeight);
+    }
+
+    private static void Series(Plot panel, IReadOnlyList<TrajectoryRow> rows, Color colour, float width, double bandAlpha, MarkerShape marker)
+    {
+        var withCi = rows.Where(r => r.CiLow is not null && r.CiHigh is not null).ToList();
+        if (withCi.Count >= 2)
         {
-            bottom = Math.Min(bottom, cutoff);
-            top = Math.Max(top, cutoff);
-            var cut = plot.Add.HorizontalLine(cutoff, 2, ChartPalette.DarkGrey, LinePattern.Dashed);
-            cut.ExcludeFromLegend = true;
-            directionText += $"\nclinical range: {(instrument.HigherIsBetter ? "below" : "above")} the dashed cut-off ({Number(cutoff)})";
+            var band = panel.Add.FillY(
+                withCi.Select(r => (double)r.SessionNumber).ToArray(),
+                withCi.Select(r => r.CiLow!.Value).ToArray(),
+                withCi.Select(r => r.CiHigh!.Value).ToArray());
+            band.FillColor = colour.WithAlpha(bandAlpha);
+            band.LineWidth = 0;
         }
-        // Bands may reach past what the instrument can score; the axis never does.
+        var line = panel.Add.Scatter(rows.Select(r => (double)r.SessionNumber).ToArray(), rows.Select(r => r.Mean!.Value).ToArray());
+        line.Color = colour;
+        line.LineWidth = width;
+        line.MarkerShape = marker;
+        line.MarkerSize = 6;
+    }
+
+    /// <summary>Shared limits: every published mean and CI end and the cut-off, within what the instrument can score.</summary>
+    private static AxisLimits Limits(Instrument instrument, IReadOnlyList<TrajectoryRow> rows)
+    {
+        var values = rows.SelectMany(r => new[] { r.Mean, r.CiLow, r.CiHigh }).OfType<double>().ToList();
+        if (instrument.ClinicalCutoff is { } cutoff) values.Add(cutoff);
+        double bottom = values.Min(), top = values.Max();
+        var pad = 0.06 * Math.Max(top - bottom, 1e-6);
         var (scoreMin, scoreMax) = ScoreRange(instrument);
-        var pad = 0.06 * Math.Max(top - bottom, 1e-9);
-        bottom = Math.Max(bottom - pad, scoreMin);
-        top = Math.Min(top + 3 * pad, scoreMax);
-        var xPad = Math.Max(0.3, 0.03 * (limits.Right - limits.Left));
-        plot.Axes.SetLimits(limits.Left - xPad, limits.Right + xPad, bottom, top);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-
-        var direction = plot.Add.Annotation(directionText, Alignment.UpperLeft);
-        direction.LabelStyle.FontName = ChartFont.Family;
-        direction.LabelStyle.FontSize = 13;
-        direction.LabelStyle.ForeColor = ChartPalette.Black;
-        direction.LabelStyle.BackgroundColor = Colors.White.WithAlpha(0.9);
-        direction.LabelStyle.BorderColor = ChartPalette.LightGrey;
-        direction.LabelStyle.ShadowColor = Colors.Transparent;
-
-        legend.Insert(0, ChartFrame.LegendHeader("people at first → last session"));
-        ChartFrame.LegendOutside(plot, legend);
-
-        var alt = $"Line chart of mean {instrument.Code} score by session for {names.Concern(concern)}, one line per approach with 95% confidence bands"
-            + (instrument.ClinicalCutoff is { } c ? $", clinical cut-off at {Number(c)}" : "") + $"; {ReportNames.Direction(instrument)}.";
-        return new ChartPlan(plot, $"{title} — {names.Concern(concern)}", alt, 1000, 560);
+        var sessions = rows.Select(r => r.SessionNumber).ToList();
+        return new AxisLimits(sessions.Min() - 0.5, sessions.Max() + 0.5, Math.Max(bottom - pad, scoreMin), Math.Min(top + pad, scoreMax));
     }
 
     /// <summary>The lowest and highest score the instrument can give (instruments.md, "Scoring rules").</summary>
