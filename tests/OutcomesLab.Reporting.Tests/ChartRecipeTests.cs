@@ -115,7 +115,7 @@ public sealed class ChartRecipeTests
         ],
         "trend" =>
         [
-            $"{instrument.Code}: % reliably improved by quarter of intake", "Quarter in which the episode started", "% reliably improved", "2023 Q1",
+            $"{instrument.Code}: % reliably improved by quarter of intake", "Quarter in which the episode started", "% reliably improved", "2023 Q1", "% of clients reliably improved",
         ],
         "heatmap" =>
         [

@@ -30,8 +30,8 @@ public sealed class CalendarTrendChart : IChartRecipe
 
         var names = context.Names;
         var title = $"{instrument.Code}: % reliably improved by quarter of intake";
-        var plot = ChartFrame.Create(context, title, $"{names.Concern(concern)} · {instrument.Construct} · all episodes with a baseline and a final score",
-            "Quarter in which the episode started", "% reliably improved");
+        var plot = ChartFrame.Create(context, title, $"{names.Concern(concern)} · {instrument.Construct}",
+            "Quarter in which the episode started", "% of clients reliably improved");
 
         var legend = new List<LegendItem>();
         foreach (var approach in names.SortApproaches(series.Keys).OrderBy(a => a == Codes.All ? 0 : 1))
@@ -56,7 +56,7 @@ public sealed class CalendarTrendChart : IChartRecipe
 
         var alt = $"Line chart of the percentage of clients reliably improved on {instrument.Code} by quarter of intake for {names.Concern(concern)}, "
             + $"{quarters.Count} quarters from {quarters[0]} to {quarters[^1]}, one line per approach.";
-        return new SinglePlotChart(plot, $"{title} — {names.Concern(concern)}", alt, 1000, 560);
+        return new SinglePlotChart(plot, $"{title} — {names.Concern(concern)}", alt, ChartFrame.Width, 520);
     }
 
     /// <summary>"2024 Q3"; on a long axis only the first quarter of a year carries the year, so labels never collide.</summary>

@@ -8,6 +8,9 @@ namespace OutcomesLab.Reporting.Charts;
 /// </summary>
 internal static class ChartFrame
 {
+    /// <summary>Width of the per-concern charts: two fit side by side in the report at a readable scale.</summary>
+    public const int Width = 880;
+
     public const float TitleSize = 19;
     public const float AxisLabelSize = 15;
     public const float TickLabelSize = 13;

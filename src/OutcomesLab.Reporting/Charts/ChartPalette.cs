@@ -29,15 +29,16 @@ public static class ChartPalette
     public static Color Improved => Blue;
     public static Color Deteriorated => Vermillion;
 
-    // Series order: the strongest contrasts on white first; a darkened yellow last because thin
-    // Okabe–Ito yellow lines are hard to see on white.
-    private static readonly Color[] SeriesColours = [Blue, Orange, BluishGreen, Vermillion, ReddishPurple, SkyBlue, MidGrey, DarkYellow];
+    // Series order: the strongest contrasts on white first, a darkened yellow late because thin
+    // Okabe–Ito yellow lines are hard to see on white. Grey is kept for "all approaches" and
+    // "no reliable change", so the eighth approach reuses blue with a dashed line and open marker.
+    private static readonly Color[] SeriesColours = [Blue, Orange, BluishGreen, Vermillion, ReddishPurple, SkyBlue, DarkYellow, Blue];
     private static readonly MarkerShape[] SeriesMarkers =
     [
         MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond,
         MarkerShape.FilledTriangleDown, MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenDiamond,
     ];
-    private static readonly LinePattern[] SeriesPatterns = [LinePattern.Solid, LinePattern.Solid, LinePattern.Dashed, LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.Dashed, LinePattern.Solid];
+    private static readonly LinePattern[] SeriesPatterns = [LinePattern.Solid, LinePattern.Solid, LinePattern.Dashed, LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.Solid, LinePattern.Dashed];
 
     /// <summary>
     /// The look of one approach, fixed by its position in the catalog so an approach has the same

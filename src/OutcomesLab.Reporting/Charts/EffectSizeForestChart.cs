@@ -117,7 +117,7 @@ public sealed class EffectSizeForestChart : IChartRecipe
         var alt = $"Forest plot of Hedges' g with 95% confidence intervals for {instrument.Code} in {names.Concern(concern)}: "
             + string.Join("; ", positions.Keys.Reverse().Select(a => $"{names.Approach(a)} g = {(G(a, AllPopulation) is { } g ? Number(g) : "not shown")}"))
             + ".";
-        return new SinglePlotChart(plot, $"{title} — {names.Concern(concern)}", alt, 1000, height);
+        return new SinglePlotChart(plot, $"{title} — {names.Concern(concern)}", alt, ChartFrame.Width, height);
     }
 
     /// <summary>The row's paired n, or the suppression mark; a missing group is a dash.</summary>

@@ -36,7 +36,7 @@ public sealed class ReliableChangeBarsChart : IChartRecipe
         if (rows.ContainsKey(Codes.All)) positions[Codes.All] = 0;
 
         var title = $"{instrument.Code}: reliable change by approach";
-        var plot = ChartFrame.Create(context, title, $"{names.Concern(concern)} · {instrument.Construct} · all episodes with a baseline and a final score",
+        var plot = ChartFrame.Create(context, title, $"{names.Concern(concern)} · {instrument.Construct}",
             "% of clients with a baseline and a final score (reliable change index, ±1.96)", "");
 
         var improvedBars = new List<Bar>();
@@ -90,7 +90,7 @@ public sealed class ReliableChangeBarsChart : IChartRecipe
             + string.Join("; ", positions.Keys.Reverse().Select(a =>
                 $"{names.Approach(a)} {Percent(rows[a].PctReliablyImproved!.Value)} improved, {Percent(rows[a].PctReliablyDeteriorated!.Value)} deteriorated"))
             + ".";
-        return new SinglePlotChart(plot, $"{title} — {names.Concern(concern)}", alt, 1000, height);
+        return new SinglePlotChart(plot, $"{title} — {names.Concern(concern)}", alt, ChartFrame.Width, height);
     }
 
     private static Bar Segment(double y, double from, double to, Color colour) => new()

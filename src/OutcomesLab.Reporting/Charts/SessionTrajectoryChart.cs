@@ -12,8 +12,8 @@ namespace OutcomesLab.Reporting.Charts;
 /// </summary>
 public sealed class SessionTrajectoryChart : IChartRecipe
 {
-    private const int Width = 1000;
-    private const int PanelHeight = 250;
+    private const int Width = ChartFrame.Width;
+    private const int PanelHeight = 230;
 
     public string Name => "trajectory";
 
@@ -36,7 +36,7 @@ public sealed class SessionTrajectoryChart : IChartRecipe
 
         var published = series.Values.SelectMany(r => r).ToList();
         var limits = Limits(instrument, published);
-        var columns = approaches.Count switch { <= 3 => approaches.Count, 4 => 2, <= 6 => 3, _ => 4 };
+        var columns = approaches.Count switch { <= 3 => approaches.Count, 4 => 2, _ => 3 };
         var rows = (approaches.Count + columns - 1) / columns;
 
         var panels = new List<Plot>();

@@ -7,7 +7,7 @@ internal static class ReportStyles
         :root { --ink: #1d1d1d; --muted: #595959; --rule: #d6d6d6; --improved: #0072B2; --deteriorated: #D55E00; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 16px/1.5 "DejaVu Sans", system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: var(--ink); background: #fff; }
-        header.report, main, footer { max-width: 1240px; margin: 0 auto; padding: 0 24px; }
+        header.report, main, footer { max-width: 1480px; margin: 0 auto; padding: 0 24px; }
         header.report { padding-top: 24px; border-bottom: 3px solid var(--ink); }
         h1 { font-size: 1.9rem; margin: 0 0 4px; }
         h2 { font-size: 1.5rem; margin: 40px 0 8px; padding-top: 12px; border-top: 1px solid var(--rule); }
@@ -16,7 +16,8 @@ internal static class ReportStyles
         nav.contents { margin: 12px 0 16px; }
         nav.contents ol { columns: 3; margin: 4px 0; padding-left: 1.4em; }
         .lead { font-size: 1.05rem; }
-        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; margin: 12px 0; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 16px; margin: 12px 0; }
+        .charts.wide { max-width: 1240px; }
         .charts.wide { grid-template-columns: 1fr; }
         figure { margin: 0; }
         figure img { width: 100%; height: auto; border: 1px solid var(--rule); background: #fff; }
