@@ -36,6 +36,14 @@ public sealed class Catalog
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
+    // Static initialisers run in textual order: the options must exist before Default parses with them.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
     public static Catalog Default { get; } = LoadEmbedded();
 
     /// <summary>Loads a catalog file; a bad file stops with a message naming the file and the problem.</summary>
@@ -58,13 +66,6 @@ public sealed class Catalog
             ?? throw new InvalidOperationException("embedded catalog.default.json missing");
         return Parse(stream);
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
 
     public static Catalog Parse(Stream json)
     {
