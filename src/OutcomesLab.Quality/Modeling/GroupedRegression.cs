@@ -45,12 +45,15 @@ public static class GroupedRegression
         return new FittedRegression(ml, model, data.Schema, quality, outOfFold);
     }
 
-    internal static float[] Predict<TRow>(MLContext ml, ITransformer model, IReadOnlyList<TRow> rows) where TRow : class
+    /// <summary>Scores rows with a model (fitted here or loaded from the store); results in the rows' order.</summary>
+    public static float[] Predict<TRow>(MLContext ml, ITransformer model, IReadOnlyList<TRow> rows) where TRow : class
     {
         var result = new float[rows.Count];
         if (rows.Count == 0) return result;
+        // A transform keeps row order, so the i-th score belongs to the i-th row whatever its RowId.
         var scored = model.Transform(ml.Data.LoadFromEnumerable(rows));
-        foreach (var s in ml.Data.CreateEnumerable<OutOfFoldScore>(scored, reuseRowObject: false)) result[s.RowId] = s.Score;
+        var i = 0;
+        foreach (var s in ml.Data.CreateEnumerable<OutOfFoldScore>(scored, reuseRowObject: false)) result[i++] = s.Score;
         return result;
     }
 
