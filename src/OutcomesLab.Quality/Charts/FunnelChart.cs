@@ -1,0 +1,79 @@
+using OutcomesLab.Quality.Comparison;
+using OutcomesLab.Quality.Funnel;
+using ScottPlot;
+
+namespace OutcomesLab.Quality.Charts;
+
+/// <summary>
+/// Funnel plot of % reliably improved against paired episodes, one point per shown unit (pooled
+/// units as "other"), the practice rate as the centre line and the exact binomial 95% and 99.8%
+/// limits as curves (Spiegelhalter 2005). Points outside the 95% limits are labelled and coloured.
+/// </summary>
+public static class FunnelChart
+{
+    public static Plot Create(UnitComparison comparison, string instrumentLabel)
+    {
+        var plural = comparison.UnitKind == "site" ? "sites" : "therapists";
+        var plot = QiChartStyle.NewPlot($"{instrumentLabel}: % reliably improved by {comparison.UnitKind}",
+            "paired episodes (n)", "% reliably improved");
+        var rate = comparison.PracticeRate;
+        if (comparison.Rows.Count == 0 || double.IsNaN(rate))
+        {
+            var note = plot.Add.Text($"no {plural} to show (fewer than min_cell paired episodes)", 0, 0);
+            note.LabelFontSize = 14;
+            return plot;
+        }
+
+        var maxN = comparison.Rows.Max(r => r.Paired);
+        var minN = Math.Max(1, Math.Min(comparison.Rows.Min(r => r.Paired), 5));
+        var ns = Enumerable.Range(minN, Math.Max(2, (int)(maxN * 1.15) - minN + 1)).ToArray();
+        var xs = ns.Select(n => (double)n).ToArray();
+        var limits = ns.Select(n => BinomialFunnel.LimitsAt(rate, n)).ToArray();
+
+        AddCurve(plot, xs, limits.Select(l => 100 * l.Upper998).ToArray(), QiChartStyle.Vermillion, LinePattern.Dashed, "99.8% limits");
+        AddCurve(plot, xs, limits.Select(l => 100 * l.Lower998).ToArray(), QiChartStyle.Vermillion, LinePattern.Dashed, null);
+        AddCurve(plot, xs, limits.Select(l => 100 * l.Upper95).ToArray(), QiChartStyle.Blue, LinePattern.Dotted, "95% limits");
+        AddCurve(plot, xs, limits.Select(l => 100 * l.Lower95).ToArray(), QiChartStyle.Blue, LinePattern.Dotted, null);
+        var centre = plot.Add.HorizontalLine(100 * rate);
+        centre.LineColor = QiChartStyle.Black;
+        centre.LineWidth = 1.5f;
+        centre.LegendText = $"practice {100 * rate:F1}%";
+
+        foreach (var group in comparison.Rows.GroupBy(r => Colour(r.Position)))
+        {
+            var points = plot.Add.ScatterPoints(group.Select(r => (double)r.Paired).ToArray(), group.Select(r => r.PctReliablyImproved).ToArray());
+            points.Color = group.Key.Colour;
+            points.MarkerSize = 9;
+            points.LegendText = group.Key.Legend;
+        }
+        foreach (var r in comparison.Rows.Where(r => r.Position != FunnelPosition.Within || r.Unit == SmallUnitPooling.Other))
+        {
+            var label = plot.Add.Text(r.Unit, r.Paired, r.PctReliablyImproved);
+            label.LabelFontSize = 12;
+            label.LabelFontColor = QiChartStyle.Black;
+            label.OffsetX = 7;
+            label.OffsetY = -7;
+        }
+
+        plot.Axes.SetLimitsX(0, xs[^1]);
+        plot.Axes.SetLimitsY(0, 100);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    private static void AddCurve(Plot plot, double[] xs, double[] ys, Color colour, LinePattern pattern, string? legend)
+    {
+        var line = plot.Add.ScatterLine(xs, ys);
+        line.Color = colour;
+        line.LineWidth = 1.5f;
+        line.LinePattern = pattern;
+        if (legend is not null) line.LegendText = legend;
+    }
+
+    private static (Color Colour, string Legend) Colour(FunnelPosition p) => p switch
+    {
+        FunnelPosition.Above998 or FunnelPosition.Below998 => (QiChartStyle.Vermillion, "outside 99.8%"),
+        FunnelPosition.Above95 or FunnelPosition.Below95 => (QiChartStyle.Orange, "outside 95%"),
+        _ => (QiChartStyle.Grey, "within limits"),
+    };
+}
