@@ -11,7 +11,8 @@ public sealed record InstrumentRoles(IReadOnlyList<Instrument> Outcomes, Instrum
 {
     public static InstrumentRoles Of(Catalog catalog)
     {
-        var all = catalog.Instruments.Values.OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
+        // Catalog order (the order a practice lists its instruments in), so the report follows it.
+        var all = catalog.Instruments.Values.ToList();
         return new InstrumentRoles(
             all.Where(i => i.AllianceAlertBelow is null).ToList(),
             all.FirstOrDefault(i => i.AllianceAlertBelow is not null));

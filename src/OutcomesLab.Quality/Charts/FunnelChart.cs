@@ -55,9 +55,10 @@ public static class FunnelChart
             label.OffsetY = -7;
         }
 
+        // A little room beyond 0–100% so points at the edges and their labels are not clipped.
         plot.Axes.SetLimitsX(0, xs[^1]);
-        plot.Axes.SetLimitsY(0, 100);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.SetLimitsY(-3, 106);
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 
