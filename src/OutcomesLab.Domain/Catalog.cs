@@ -36,15 +36,10 @@ public sealed class Catalog
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
-    // Static initialisers run in textual order: the options must exist before Default parses with them.
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    private static readonly Lazy<Catalog> DefaultCatalog = new(LoadEmbedded);
 
-    public static Catalog Default { get; } = LoadEmbedded();
+    /// <summary>The embedded defaults of shared/spec/instruments.md.</summary>
+    public static Catalog Default => DefaultCatalog.Value;
 
     /// <summary>Loads a catalog file; a bad file stops with a message naming the file and the problem.</summary>
     public static Catalog Load(string path)
@@ -66,6 +61,13 @@ public sealed class Catalog
             ?? throw new InvalidOperationException("embedded catalog.default.json missing");
         return Parse(stream);
     }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
 
     public static Catalog Parse(Stream json)
     {
