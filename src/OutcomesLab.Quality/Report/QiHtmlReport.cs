@@ -93,6 +93,8 @@ public static class QiHtmlReport
          .Append("); the alliance measure").Append(r.Roles.Alliance is { } a ? $" ({E(a.Code)})" : "")
          .Append(" appears as the mean-alliance column. Funnel plots: % reliably improved against paired episodes, with 95% and 99.8% exact binomial limits around the practice rate.</p>\n");
         var alliance = r.Roles.Alliance?.Code ?? "alliance";
+        if (r.Therapists.Count == 0)
+            h.Append("<p class=\"note\">No valid administration of an outcome instrument in the period: nothing to compare.</p>\n");
         foreach (var instrument in r.Therapists.Select(c => c.Instrument))
         {
             var info = r.Roles.Outcomes.First(i => i.Code == instrument);
