@@ -24,8 +24,10 @@ public static class FunnelChart
             return plot;
         }
 
+        // The curves start at half the smallest unit's n: enough of the funnel's shape without
+        // squeezing the points into a corner with limits that no shown unit is judged by.
         var maxN = comparison.Rows.Max(r => r.Paired);
-        var minN = Math.Max(1, Math.Min(comparison.Rows.Min(r => r.Paired), 5));
+        var minN = Math.Max(1, comparison.Rows.Min(r => r.Paired) / 2);
         var ns = Enumerable.Range(minN, Math.Max(2, (int)(maxN * 1.15) - minN + 1)).ToArray();
         var xs = ns.Select(n => (double)n).ToArray();
         var limits = ns.Select(n => BinomialFunnel.LimitsAt(rate, n)).ToArray();
@@ -55,9 +57,11 @@ public static class FunnelChart
             label.OffsetY = -7;
         }
 
-        // A little room beyond 0–100% so points at the edges and their labels are not clipped.
+        // The y range follows the widest limits drawn and the points, with room for labels.
+        var top = Math.Max(limits[0].Upper998, comparison.Rows.Max(r => r.PctReliablyImproved) / 100);
+        var bottom = Math.Min(limits[0].Lower998, comparison.Rows.Min(r => r.PctReliablyImproved) / 100);
         plot.Axes.SetLimitsX(0, xs[^1]);
-        plot.Axes.SetLimitsY(-3, 106);
+        plot.Axes.SetLimitsY(Math.Max(-3, 100 * bottom - 6), Math.Min(106, 100 * top + 6));
         plot.ShowLegend(Edge.Right);
         return plot;
     }

@@ -187,6 +187,9 @@ public static class QiHtmlReport
                  .Append("<td>").Append(E(verdict)).Append("</td></tr>\n");
             }
             h.Append("</tbody>\n</table>\n");
+            h.Append("<p class=\"note\">With ").Append(t.Rows.Count.ToString(Inv)).Append(" rows, about ")
+             .Append((0.05 * t.Rows.Count).ToString("F1", Inv))
+             .Append(" would have a 95% CI that excludes 0 by chance alone: a flag is a prompt for a supervision conversation, not a verdict.</p>\n");
             if (t.GroupsPooled > 0)
                 h.Append("<p class=\"note\">\"other\" pools ").Append(t.GroupsPooled.ToString(Inv)).Append(' ').Append(E(t.GroupKind)).Append("s with fewer than min_cell episodes.</p>\n");
             if (charts.TryGetValue(QiReportWriter.Key("oe", t.GroupKind), out var chart)) Figure(h, chart, $"Observed minus expected change by {t.GroupKind} with 95% confidence intervals");
@@ -200,7 +203,7 @@ public static class QiHtmlReport
         h.Append("<p>The work list is <a href=\"alerts.csv\">alerts.csv</a> (one row per episode, instrument and reason; episodes by stored pseudonym). ")
          .Append("It covers every episode that is ongoing now, whatever its intake quarter.</p>\n");
         h.Append("<h3>Expected trajectories</h3>\n<table>\n<thead><tr><th>instrument</th><th>training episodes</th><th>CV R²</th><th>CV MAE (score points)</th>")
-         .Append("<th>bound: ").Append(E(Pct(100 * r.Options.BoundQuantile))).Append(" quantile of residuals by session band</th><th>held-out share below bound</th></tr></thead>\n<tbody>\n");
+         .Append("<th>bound: ").Append(E(Pct(100 * r.Options.BoundQuantile))).Append(" quantile of residuals by session band</th><th>share below bound, held-out half</th></tr></thead>\n<tbody>\n");
         foreach (var t in r.Trajectories)
         {
             h.Append("<tr><td>").Append(E(t.Instrument)).Append("</td>").Append(Num(t.TrainingEpisodes));
@@ -265,7 +268,11 @@ public static class QiHtmlReport
     private static string E(string s) => WebUtility.HtmlEncode(s);
     private static string Num(int n) => "<td>" + n.ToString(Inv) + "</td>";
     private static string Pct(double v) => double.IsNaN(v) ? "—" : v.ToString("F1", Inv) + "%";
-    private static string Signed(double v) => (v >= 0 ? "+" : "−") + Math.Abs(v).ToString("F2", Inv);
+    private static string Signed(double v)
+    {
+        var rounded = Math.Round(v, 2, MidpointRounding.AwayFromZero);
+        return rounded == 0 ? "0.00" : (rounded > 0 ? "+" : "−") + Math.Abs(rounded).ToString("F2", Inv);
+    }
 
     private const string Style = """
         body { font-family: "DejaVu Sans", Verdana, sans-serif; margin: 2rem auto; max-width: 1000px; color: #111; line-height: 1.45; padding: 0 1rem; }

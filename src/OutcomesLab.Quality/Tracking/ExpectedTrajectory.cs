@@ -55,16 +55,47 @@ public static class ExpectedTrajectory
         var fitted = GroupedRegression.Fit(ModelName(instrument.Code), instrument.Code + " score points", rows, Numeric, Categorical, groups, options);
 
         var residuals = rows.Select((r, i) => instrument.Direction * (r.Label - (double)fitted.OutOfFold[i])).ToList();
+        var bands = Bounds(residuals, sessions, options);
+        return new TrajectoryModel(instrument.Code, instrument.Direction, fitted, null, training.Count,
+            Quantile.Type7(residuals, options.BoundQuantile), bands, HalfSplitShareBelow(rows, residuals, sessions, options));
+    }
+
+    /// <summary>The quantile of every session band, or the instrument-wide one where a band has too few residuals.</summary>
+    private static List<BandBound> Bounds(IReadOnlyList<double> residuals, IReadOnlyList<int> sessions, QiOptions options)
+    {
         var overall = Quantile.Type7(residuals, options.BoundQuantile);
-        var bands = SessionBand.All.Select(band =>
+        return SessionBand.All.Select(band =>
         {
             var inBand = residuals.Where((_, i) => SessionBand.Of(sessions[i]) == band).ToList();
             return inBand.Count >= options.MinResidualsPerBand
                 ? new BandBound(band, inBand.Count, Quantile.Type7(inBand, options.BoundQuantile), true)
                 : new BandBound(band, inBand.Count, overall, false);
         }).ToList();
-        var model = new TrajectoryModel(instrument.Code, instrument.Direction, fitted, null, training.Count, overall, bands, double.NaN);
-        var below = residuals.Where((d, i) => d < model.BoundFor(sessions[i]).Quantile).Count();
-        return model with { HeldOutShareBelow = residuals.Count == 0 ? double.NaN : (double)below / residuals.Count };
+    }
+
+    /// <summary>
+    /// Calibration on data the bounds did not see: episodes (groups) are split in two halves
+    /// (alternating in group order); bounds set on one half's residuals are applied to the other's,
+    /// both ways. A share near the chosen quantile means the bound flags about that share of
+    /// episodes that went as completed episodes usually go.
+    /// </summary>
+    private static double HalfSplitShareBelow(IReadOnlyList<TrajectoryRow> rows, IReadOnlyList<double> residuals, IReadOnlyList<int> sessions, QiOptions options)
+    {
+        var half = rows.Select(r => r.GroupKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select((g, i) => (g, i % 2)).ToDictionary(x => x.g, x => x.Item2, StringComparer.Ordinal);
+        int below = 0, total = 0;
+        for (var h = 0; h < 2; h++)
+        {
+            var fit = Enumerable.Range(0, rows.Count).Where(i => half[rows[i].GroupKey] == h).ToList();
+            var test = Enumerable.Range(0, rows.Count).Where(i => half[rows[i].GroupKey] != h).ToList();
+            if (fit.Count == 0 || test.Count == 0) continue;
+            var bounds = Bounds(fit.Select(i => residuals[i]).ToList(), fit.Select(i => sessions[i]).ToList(), options);
+            foreach (var i in test)
+            {
+                total++;
+                if (residuals[i] < bounds.First(b => b.Band == SessionBand.Of(sessions[i])).Quantile) below++;
+            }
+        }
+        return total == 0 ? double.NaN : (double)below / total;
     }
 }

@@ -4,9 +4,9 @@ namespace OutcomesLab.Quality.Tracking;
 
 /// <summary>
 /// The expected trajectory of one outcome instrument: the fitted model (null with
-/// <see cref="NotFitted"/> saying why), the residual quantile of every session band, and the share
-/// of held-out residuals below their band's bound (close to the chosen quantile when the bounds
-/// are calibrated).
+/// <see cref="NotFitted"/> saying why), the residual quantile of every session band, and
+/// <see cref="HeldOutShareBelow"/>: the share of scores below their bound when the bounds are set on
+/// the other half of the episodes — close to the chosen quantile when the bounds are calibrated.
 /// </summary>
 public sealed record TrajectoryModel(
     string Instrument, int Direction, FittedRegression? Model, string? NotFitted, int TrainingEpisodes,
