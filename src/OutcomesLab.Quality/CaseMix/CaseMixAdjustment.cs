@@ -1,3 +1,4 @@
+using OutcomesLab.Analytics;
 using OutcomesLab.Domain;
 using OutcomesLab.Quality.Comparison;
 using OutcomesLab.Quality.Modeling;
@@ -43,7 +44,7 @@ public static class CaseMixAdjustment
 
     public static CaseMixRow ToRow(EpisodeOutcome o, Instrument instrument, int rowId) => new()
     {
-        Label = o.Final is { } f ? (float)ReliableChange.Index(instrument, o.Baseline.Score, f.Score) : float.NaN,
+        Label = o.Final is { } f ? (float)OutcomeMath.ReliableChangeIndex(instrument, o.Baseline.Score, f.Score) : float.NaN,
         Baseline = (float)o.Baseline.Score,
         Concern = o.Episode.PresentingConcern,
         AgeBand = o.Episode.AgeBand,

@@ -1,3 +1,4 @@
+using OutcomesLab.Analytics;
 using OutcomesLab.Domain;
 using OutcomesLab.Quality.Funnel;
 
@@ -60,7 +61,7 @@ public static class UnitComparer
             if (o.Final is { } final)
             {
                 paired++;
-                if (ReliableChange.IsReliablyImproved(instrument, o.Baseline.Score, final.Score)) improved++;
+                if (OutcomeMath.IsReliablyImproved(instrument, o.Baseline.Score, final.Score)) improved++;
             }
             if (o.Episode.EndReason != EpisodeStatus.Ongoing) ended++;
             if (o.Episode.EndReason == EpisodeStatus.Dropout) dropouts++;
