@@ -59,6 +59,10 @@ public class ReportTests : IClassFixture<ReportTests.Rendered>
         Assert.DoesNotContain("TSMALL", r.Html, StringComparison.Ordinal);
         Assert.Contains("\"other\" pools", r.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(r.Result.Therapists.SelectMany(c => c.Rows), row => row.Unit.StartsWith("TSMALL", StringComparison.Ordinal));
+        // The pool (11 of 11 reliably improved: far above the practice) is a mix nobody can act on: not judged, not plotted.
+        var pool = r.Result.Therapists.Single(c => c.Instrument == "SAT").Rows.Single(row => row.Unit == "other");
+        Assert.Equal(Funnel.FunnelPosition.Within, pool.Position);
+        Assert.Contains("<td>other <span class=\"dim\">(2)</span></td><td>11</td><td>11</td><td>11</td><td>100.0%</td><td>pool</td>", r.Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,9 +5,10 @@ using ScottPlot;
 namespace OutcomesLab.Quality.Charts;
 
 /// <summary>
-/// Funnel plot of % reliably improved against paired episodes, one point per shown unit (pooled
-/// units as "other"), the practice rate as the centre line and the exact binomial 95% and 99.8%
-/// limits as curves (Spiegelhalter 2005). Points outside the 95% limits are labelled and coloured.
+/// Funnel plot of % reliably improved against paired episodes, one point per unit shown alone (the
+/// "other" pool is not a unit anyone can act on, and its large n would squeeze the funnel), the
+/// practice rate as the centre line and the exact binomial 95% and 99.8% limits as curves
+/// (Spiegelhalter 2005). Points outside the 95% limits are labelled and coloured.
 /// </summary>
 public static class FunnelChart
 {
@@ -17,17 +18,18 @@ public static class FunnelChart
         var plot = QiChartStyle.NewPlot($"{instrumentLabel}: % reliably improved by {comparison.UnitKind}",
             "paired episodes (n)", "% reliably improved");
         var rate = comparison.PracticeRate;
-        if (comparison.Rows.Count == 0 || double.IsNaN(rate))
+        var units = comparison.Rows.Where(r => r.Unit != SmallUnitPooling.Other).ToList();
+        if (units.Count == 0 || double.IsNaN(rate))
         {
-            var note = plot.Add.Text($"no {plural} to show (fewer than min_cell paired episodes)", 0, 0);
+            var note = plot.Add.Text($"no {plural} to show alone (fewer than min_cell paired episodes each)", 0, 0);
             note.LabelFontSize = 14;
             return plot;
         }
 
         // The curves start at half the smallest unit's n: enough of the funnel's shape without
         // squeezing the points into a corner with limits that no shown unit is judged by.
-        var maxN = comparison.Rows.Max(r => r.Paired);
-        var minN = Math.Max(1, comparison.Rows.Min(r => r.Paired) / 2);
+        var maxN = units.Max(r => r.Paired);
+        var minN = Math.Max(1, units.Min(r => r.Paired) / 2);
         var ns = Enumerable.Range(minN, Math.Max(2, (int)(maxN * 1.15) - minN + 1)).ToArray();
         var xs = ns.Select(n => (double)n).ToArray();
         var limits = ns.Select(n => BinomialFunnel.LimitsAt(rate, n)).ToArray();
@@ -41,14 +43,14 @@ public static class FunnelChart
         centre.LineWidth = 1.5f;
         centre.LegendText = $"practice {100 * rate:F1}%";
 
-        foreach (var group in comparison.Rows.GroupBy(r => Colour(r.Position)))
+        foreach (var group in units.GroupBy(r => Colour(r.Position)))
         {
             var points = plot.Add.ScatterPoints(group.Select(r => (double)r.Paired).ToArray(), group.Select(r => r.PctReliablyImproved).ToArray());
             points.Color = group.Key.Colour;
             points.MarkerSize = 9;
             points.LegendText = group.Key.Legend;
         }
-        foreach (var r in comparison.Rows.Where(r => r.Position != FunnelPosition.Within || r.Unit == SmallUnitPooling.Other))
+        foreach (var r in units.Where(r => r.Position != FunnelPosition.Within))
         {
             var label = plot.Add.Text(r.Unit, r.Paired, r.PctReliablyImproved);
             label.LabelFontSize = 12;
@@ -58,8 +60,8 @@ public static class FunnelChart
         }
 
         // The y range follows the widest limits drawn and the points, with room for labels.
-        var top = Math.Max(limits[0].Upper998, comparison.Rows.Max(r => r.PctReliablyImproved) / 100);
-        var bottom = Math.Min(limits[0].Lower998, comparison.Rows.Min(r => r.PctReliablyImproved) / 100);
+        var top = Math.Max(limits[0].Upper998, units.Max(r => r.PctReliablyImproved) / 100);
+        var bottom = Math.Min(limits[0].Lower998, units.Min(r => r.PctReliablyImproved) / 100);
         plot.Axes.SetLimitsX(0, xs[^1]);
         plot.Axes.SetLimitsY(Math.Max(-3, 100 * bottom - 6), Math.Min(106, 100 * top + 6));
         plot.ShowLegend(Edge.Right);

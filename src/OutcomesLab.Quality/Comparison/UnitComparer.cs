@@ -42,7 +42,9 @@ public static class UnitComparer
             t.Unit, t.UnitsInRow, t.Episodes, t.Paired, t.ReliablyImproved,
             t.Ended, hideDropout.Contains(t.Unit) || t.Ended == 0 ? null : 100.0 * t.Dropouts / t.Ended,
             t.AllianceEpisodes, hideAlliance.Contains(t.Unit) || t.AllianceEpisodes == 0 ? null : t.AllianceSum / t.AllianceEpisodes,
-            t.Unit == Practice || double.IsNaN(rate) || t.Paired == 0 ? FunnelPosition.Within : BinomialFunnel.Classify(rate, t.ReliablyImproved, t.Paired));
+            // The practice is the target and "other" a mix of small units nobody can act on: neither is judged.
+            t.Unit is Practice or SmallUnitPooling.Other || double.IsNaN(rate) || t.Paired == 0
+                ? FunnelPosition.Within : BinomialFunnel.Classify(rate, t.ReliablyImproved, t.Paired));
 
         return new UnitComparison(instrument.Code, unitKind, Finish(practice), rows.Select(Finish).ToList(),
             plan.PoolShown ? plan.Pooled.Count : 0, practiceShown);

@@ -114,7 +114,7 @@ public static class QiHtmlReport
                 h.Append("</tbody>\n</table>\n");
                 if (c.UnitsPooled > 0)
                     h.Append("<p class=\"note\">\"other\" pools ").Append(c.UnitsPooled.ToString(Inv)).Append(' ').Append(E(c.UnitKind))
-                     .Append("s with fewer than min_cell paired episodes (or needed to keep the pool itself at min_cell).</p>\n");
+                     .Append("s with fewer than min_cell paired episodes (or needed to keep the pool itself at min_cell); a pool is not judged against the funnel and not plotted.</p>\n");
                 if (charts.TryGetValue(QiReportWriter.Key(c.UnitKind, c.Instrument), out var chart)) Figure(h, chart, $"Funnel plot of % reliably improved on {c.Instrument} by {c.UnitKind}");
                 var outside = c.Rows.Where(x => x.Position != FunnelPosition.Within).ToList();
                 h.Append("<p>").Append(outside.Count == 0
@@ -133,7 +133,7 @@ public static class QiHtmlReport
          .Append(row.UnitsInRow > 1 ? $" <span class=\"dim\">({row.UnitsInRow.ToString(Inv)})</span>" : "").Append("</td>")
          .Append(Num(row.Episodes)).Append(Num(row.Paired)).Append(Num(row.ReliablyImproved))
          .Append("<td>").Append(Pct(row.PctReliablyImproved)).Append("</td>")
-         .Append("<td>").Append(row.Unit == UnitComparer.Practice ? "target" : E(Position(row.Position))).Append("</td>")
+         .Append("<td>").Append(row.Unit == UnitComparer.Practice ? "target" : row.Unit == SmallUnitPooling.Other ? "pool" : E(Position(row.Position))).Append("</td>")
          .Append("<td>").Append(row.PctDropout is { } d ? Pct(d) : "—").Append("</td>")
          .Append("<td>").Append(row.MeanAlliance is { } m ? m.ToString("F2", Inv) : "—").Append("</td></tr>\n");
     }
