@@ -10,4 +10,5 @@ root.Subcommands.Add(IngestCommand.Create(global));
 root.Subcommands.Add(StatusCommand.Create(global));
 root.Subcommands.Add(AggregateCommand.Create(global));
 root.Subcommands.Add(ReportCommand.Create(global));
+root.Subcommands.Add(QiReportCommand.Create(global));
 return await root.Parse(args).InvokeAsync();
