@@ -60,6 +60,8 @@ public static class ResearchDatasetBuilder
         foreach (var table in new[] { episodesTable, itemsTable })
         {
             if (table is null) continue;
+            if (ValueDiscipline.FirstViolation(table) is { } violation)
+                throw new ExportRefusedException($"an exported value breaks the export's value rules ({violation})");
             if (IdentifierScreen.FirstFinding(table, detectIdentifier) is { } finding)
                 throw new ExportRefusedException($"an exported value did not pass the identifier detectors ({finding})");
         }

@@ -18,6 +18,8 @@ public static class CellSafety
     public static ExportTable Neutralise(ExportTable table)
     {
         var rows = table.Rows.Select(row => row.Select(cell => cell is string s ? Neutralise(s) : cell).ToArray()).ToList();
-        return new ExportTable(table.Name, table.Description, table.Columns, rows);
+        // The codebook lists values as they appear in the files.
+        var columns = table.Columns.Select(c => c.AllowedValues is null ? c : c with { AllowedValues = c.AllowedValues.Select(Neutralise).ToList() }).ToList();
+        return new ExportTable(table.Name, table.Description, columns, rows);
     }
 }
