@@ -1,4 +1,5 @@
 using System.Data.Common;
+using OutcomesLab.Ingest;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
 using Spectre.Console;
@@ -32,7 +33,7 @@ public static class CommandRunner
     }
 
     private static bool IsUserFacing(Exception e) => e is StoreException or SettingsException or UserErrorException
-        or InvalidDataException or DirectoryNotFoundException or FileNotFoundException or UnauthorizedAccessException
+        or KeyFileException or InvalidDataException or DirectoryNotFoundException or FileNotFoundException or UnauthorizedAccessException
         or IOException or DbException;
 }
 

@@ -36,6 +36,10 @@ public sealed class Catalog
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
+    private static readonly Lazy<Catalog> DefaultCatalog = new(LoadEmbedded);
+
+    /// <summary>The embedded defaults of shared/spec/instruments.md.</summary>
+    public static Catalog Default => DefaultCatalog.Value;
 
     /// <summary>Loads a catalog file; a bad file stops with a message naming the file and the problem.</summary>
     public static Catalog Load(string path)
@@ -64,10 +68,6 @@ public sealed class Catalog
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
-
-    // Declared after JsonOptions on purpose: static initialisers run in textual order, and loading the
-    // embedded catalog before the options exist parsed it case-sensitively and found no instruments.
-    public static Catalog Default { get; } = LoadEmbedded();
 
     public static Catalog Parse(Stream json)
     {

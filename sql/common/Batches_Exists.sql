@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM batches WHERE content_hash = @hash;

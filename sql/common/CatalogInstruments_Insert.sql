@@ -1,0 +1,1 @@
+INSERT INTO catalog_instruments (instrument, item_count, min_answered, scoring) VALUES (@Instrument, @ItemCount, @MinAnswered, @Scoring);

@@ -1,0 +1,2 @@
+DELETE FROM catalog_items;
+DELETE FROM catalog_instruments;

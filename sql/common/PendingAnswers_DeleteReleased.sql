@@ -1,0 +1,1 @@
+DELETE FROM pending_answers WHERE EXISTS (SELECT 1 FROM episodes e WHERE e.episode_ref = pending_answers.episode_ref);

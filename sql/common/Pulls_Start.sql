@@ -1,0 +1,1 @@
+INSERT INTO pulls (source, started_at, status) VALUES (@source, @startedAt, 'running') RETURNING pull_id;

@@ -1,0 +1,3 @@
+DELETE FROM stage_episodes;
+DELETE FROM stage_answers;
+DELETE FROM stage_touched;

@@ -1,0 +1,274 @@
+using System.Data.Common;
+using Dapper;
+using nietras.SeparatedValues;
+using OutcomesLab.Domain;
+using OutcomesLab.Storage;
+
+namespace OutcomesLab.Ingest;
+
+/// <summary>
+/// Pulls a CSV drop folder through the gate into the store. Each batch is one transaction together
+/// with its "done" mark (the batches row) and its refusals, so a process killed mid-batch leaves
+/// the store as if the batch never started; writers are serialised by the store's write lock.
+/// </summary>
+public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key, TimeProvider time)
+{
+    private readonly Gate gate = new(options, key);
+
+    public async Task<PullSummary> PullAsync(string dropFolder, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
+    {
+        var source = Path.GetFullPath(dropFolder);
+        var batches = DropFolder.ListBatches(source);
+        await using var c = await store.ConnectAsync(ct);
+        await PrepareStoreAsync(c, ct);
+        var pullId = await c.ExecuteScalarAsync<long>(store.Sql["Pulls_Start"],
+            new { source, startedAt = time.GetUtcNow().ToString("O") });
+        var pull = new PullTotals();
+        try
+        {
+            for (var i = 0; i < batches.Count; i++)
+            {
+                var index = i;
+                await IngestBatchAsync(c, pullId, batches[i], pull,
+                    bytes => progress?.Report(new IngestProgress(batches[index].Name, index, batches.Count, bytes, batches[index].TotalBytes)), ct);
+            }
+            pull.Pending = await c.ExecuteScalarAsync<long>(store.Sql["PendingAnswers_Count"]);
+            var summary = pull.ToSummary(pullId, source);
+            await FinishAsync(c, summary, "done", null);
+            return summary;
+        }
+        catch (Exception e)
+        {
+            // The failed batch rolled back; earlier batches stay done. Record why, by kind only.
+            await FinishAsync(c, pull.ToSummary(pullId, source), "failed", e.GetType().Name);
+            throw;
+        }
+    }
+
+    private Task FinishAsync(DbConnection c, PullSummary s, string status, string? error) =>
+        c.ExecuteAsync(store.Sql["Pulls_Finish"], new
+        {
+            s.PullId, FinishedAt = time.GetUtcNow().ToString("O"), Status = status, s.BatchesNew, s.BatchesSeen,
+            s.EpisodesStored, s.EpisodesUpdated, s.AnswersStored, s.AnswersUpdated, s.AnswersPending, s.PendingResolved,
+            s.RowsRefused, s.FilesRefused, Error = error,
+        });
+
+    /// <summary>Checks the key belongs to this store and brings the store's scoring tables in line with the catalog.</summary>
+    private async Task PrepareStoreAsync(DbConnection c, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(c, ct);
+        var fingerprint = await c.QuerySingleOrDefaultAsync<string>(store.Sql["StoreMeta_Get"], new { key = "key_check" }, tx);
+        if (fingerprint is null)
+            await c.ExecuteAsync(store.Sql["StoreMeta_Set"], new { key = "key_check", value = key.Fingerprint() }, tx);
+        else if (fingerprint != key.Fingerprint())
+            throw new KeyFileException("the pseudonym key file does not belong to this store (its pseudonyms would not match)");
+
+        var catalog = options.Catalog;
+        var stored = await c.QuerySingleOrDefaultAsync<string>(store.Sql["StoreMeta_Get"], new { key = "catalog" }, tx);
+        if (stored != catalog.Fingerprint())
+        {
+            await c.ExecuteAsync(store.Sql["Catalog_Clear"], transaction: tx);
+            await c.ExecuteAsync(store.Sql["CatalogInstruments_Insert"], catalog.Instruments.Values.Select(i => new
+            {
+                Instrument = i.Code, ItemCount = i.Items.Count, i.MinAnswered,
+                Scoring = i.Scoring == ScoreMethod.Sum ? "sum" : "mean",
+            }), tx);
+            await c.ExecuteAsync(store.Sql["CatalogItems_Insert"], catalog.Instruments.Values.SelectMany(i => i.Items.Select(item => new
+            {
+                Instrument = i.Code, Item = item, i.ItemMin, i.ItemMax, Reverse = i.ReverseItems.Contains(item) ? 1 : 0,
+            })), tx);
+            // A changed catalog changes scores: rescore everything already stored.
+            await c.ExecuteAsync(store.Sql["Stage_Clear"], transaction: tx);
+            await c.ExecuteAsync(store.Sql["Administrations_TouchAll"], transaction: tx);
+            await c.ExecuteAsync(new CommandDefinition(store.Sql["Administrations_RescoreTouched"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
+            await c.ExecuteAsync(store.Sql["Stage_Clear"], transaction: tx);
+            await c.ExecuteAsync(store.Sql["StoreMeta_Set"], new { key = "catalog", value = catalog.Fingerprint() }, tx);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task IngestBatchAsync(DbConnection c, long pullId, DropBatch batch, PullTotals pull, Action<long> progress, CancellationToken ct)
+    {
+        var hash = batch.ContentHash();
+        await using var tx = await store.BeginWriteAsync(c, ct);
+        // Checked inside the write lock: a second ingest waiting on the lock sees the first one's mark.
+        if (await c.ExecuteScalarAsync<long>(store.Sql["Batches_Exists"], new { hash }, tx) > 0)
+        {
+            await tx.RollbackAsync(ct);
+            pull.BatchesSeen++;
+            pull.Batches.Add(new BatchOutcome(batch.Name, hash, false));
+            return;
+        }
+        var counts = new BatchTotals();
+        await Exec(c, tx, "Stage_Clear", ct);
+        long bytes = 0;
+        void Advance(long n) { bytes += n; progress(bytes); }
+
+        for (var k = 0; k < batch.StrayFiles.Count; k++)
+        {
+            // The stray file's name is withheld: a file name can itself identify someone.
+            counts.Refuse(new Refusal(batch.Name, $"unexpected file {k + 1}", null, null,
+                "not episodes.csv or responses.csv; not read", true), wholeFile: true);
+        }
+
+        if (batch.Episodes is { } episodes && StageFile(c, tx, episodes, counts, Advance, ct))
+        {
+            foreach (var line in await c.QueryAsync<long>(store.Sql["StageEpisodes_RefuseDuplicates"], transaction: tx))
+                counts.Refuse(episodes.Refuse(line, "episode_id", "episode_id appears more than once in this file"));
+            var staged = await c.ExecuteScalarAsync<long>(store.Sql["StageEpisodes_Count"], transaction: tx);
+            var existing = await c.ExecuteScalarAsync<long>(store.Sql["Episodes_CountExisting"], transaction: tx);
+            await c.ExecuteAsync(new CommandDefinition(store.Sql["Episodes_Upsert"], new { batch = batch.Name }, tx, 0, cancellationToken: ct));
+            counts.EpisodesStored += staged - existing;
+            counts.EpisodesUpdated += existing;
+        }
+
+        if (batch.Responses is { } responses && StageFile(c, tx, responses, counts, Advance, ct))
+        {
+            foreach (var bad in await c.QueryAsync<Inconsistency>(store.Sql["StageAnswers_FindInconsistent"], transaction: tx))
+                counts.Refuse(responses.Refuse(bad.Line, bad.Column, bad.Rule));
+            await Exec(c, tx, "StageAnswers_DeleteInconsistent", ct);
+            counts.AnswersPending += await c.ExecuteAsync(new CommandDefinition(store.Sql["StageAnswers_HoldPending"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
+            await Exec(c, tx, "StageAnswers_DeletePending", ct);
+            var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, ct);
+            counts.AnswersStored += stored;
+            counts.AnswersUpdated += updated;
+        }
+
+        // Answers held pending by earlier batches whose episode has now arrived.
+        await Exec(c, tx, "StageAnswers_Clear", ct);
+        var released = await c.ExecuteAsync(new CommandDefinition(store.Sql["PendingAnswers_Release"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
+        if (released > 0)
+        {
+            await Exec(c, tx, "PendingAnswers_DeleteReleased", ct);
+            var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, ct);
+            counts.AnswersStored += stored;
+            counts.AnswersUpdated += updated;
+            counts.PendingResolved += stored + updated;
+        }
+
+        await c.ExecuteAsync(new CommandDefinition(store.Sql["Administrations_RescoreTouched"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
+        await Exec(c, tx, "Stage_Clear", ct);
+        await c.ExecuteAsync(store.Sql["Refusals_Insert"], counts.Refusals.Select(r => new
+        {
+            PullId = pullId, r.Batch, r.File, r.Line, r.Column, r.Rule, WholeFile = r.WholeFile ? 1 : 0,
+        }), tx);
+        await c.ExecuteAsync(store.Sql["Batches_Insert"], new
+        {
+            ContentHash = hash, BatchName = batch.Name, Source = batch.Folder, PullId = pullId,
+            IngestedAt = time.GetUtcNow().ToString("O"), counts.EpisodesStored, counts.EpisodesUpdated,
+            counts.AnswersStored, counts.AnswersUpdated, counts.AnswersPending, counts.RowsRefused, counts.FilesRefused,
+        }, tx);
+        await tx.CommitAsync(ct);
+        pull.Add(batch, hash, counts);
+    }
+
+    /// <summary>Merges stage_answers into administrations and answers; returns (stored, updated) answers.</summary>
+    private async Task<(long Stored, long Updated)> MergeStagedAnswersAsync(DbConnection c, DbTransaction tx, BatchTotals counts, CancellationToken ct)
+    {
+        foreach (var row in await c.QueryAsync<SourceRow>(store.Sql["StageAnswers_FindBeforeIntake"], transaction: tx))
+            counts.Refuse(new Refusal(row.Batch, row.File, row.Line, "administered_date", "administered_date is before the episode's intake_date", false));
+        await Exec(c, tx, "StageAnswers_DeleteBeforeIntake", ct);
+        var staged = await c.ExecuteScalarAsync<long>(store.Sql["StageAnswers_Count"], transaction: tx);
+        if (staged == 0) return (0, 0);
+        await Exec(c, tx, "Administrations_Upsert", ct);
+        await Exec(c, tx, "StageAnswers_Touch", ct);
+        var existing = await c.ExecuteScalarAsync<long>(new CommandDefinition(store.Sql["Answers_CountExisting"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
+        await Exec(c, tx, "Answers_Upsert", ct);
+        await Exec(c, tx, "Answers_InsertOlder", ct);
+        return (staged - existing, existing);
+    }
+
+    private Task<int> Exec(DbConnection c, DbTransaction tx, string name, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(store.Sql[name], transaction: tx, commandTimeout: 0, cancellationToken: ct));
+
+    /// <summary>
+    /// Streams one file through the gate into its stage table. Returns false when the whole file is
+    /// refused (unknown column, or any value that looks like a direct identifier): its stage rows are
+    /// dropped and its row refusals replaced by the one file refusal.
+    /// </summary>
+    private bool StageFile(DbConnection c, DbTransaction tx, SourceFile file, BatchTotals counts, Action<long> advance, CancellationToken ct)
+    {
+        var columns = file.Kind == FileKind.Episodes ? ExchangeFormat.EpisodeColumns : ExchangeFormat.ResponseColumns;
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true })
+            .FromFile(file.Path);
+        var header = reader.Header.ColNames;
+        var map = gate.MapHeader(file, header, out var headerRefusal);
+        var fileRefusals = new List<Refusal>();
+        long rows = 0;
+        Refusal? wholeFile = headerRefusal;
+        using (var writer = file.Kind == FileKind.Episodes ? StageWriter.Episodes(store, c, tx) : StageWriter.Answers(store, c, tx))
+        {
+            var fields = new string?[columns.Count];
+            foreach (var row in reader)
+            {
+                if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty) continue; // a blank line holds nothing
+                rows++;
+                advance(row.Span.Length + 1);
+                if (wholeFile is not null) continue; // only counting the refused file's rows now
+                if ((rows & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
+                var line = row.LineNumberFrom;
+                Array.Clear(fields);
+                string? identifierColumn = null, identifierRule = null;
+                for (var i = 0; i < row.ColCount; i++)
+                {
+                    var value = row[i].ToString().Trim();
+                    if (value.Length > 0 && IdentifierDetectors.Detect(value) is { } rule)
+                    {
+                        identifierColumn = i < map!.Length && map[i] >= 0 ? columns[map[i]] : $"#{i + 1}";
+                        identifierRule = rule;
+                        break;
+                    }
+                    if (i < map!.Length && map[i] >= 0) fields[map[i]] = value;
+                }
+                if (identifierRule is not null)
+                {
+                    wholeFile = file.Refuse(line, identifierColumn, $"value looks like a direct identifier ({identifierRule})", wholeFile: true);
+                    continue;
+                }
+                if (row.ColCount != header.Count)
+                {
+                    fileRefusals.Add(file.Refuse(line, null, $"row has {row.ColCount} fields, the header has {header.Count}"));
+                    continue;
+                }
+                if (file.Kind == FileKind.Episodes)
+                {
+                    if (gate.Episode(file, line, fields, out var refusal) is { } episode) writer.Add(episode);
+                    else fileRefusals.Add(refusal!);
+                }
+                else
+                {
+                    if (gate.Answer(file, line, fields, out var refusal) is { } answer) writer.Add(answer);
+                    else fileRefusals.Add(refusal!);
+                }
+            }
+            writer.Complete();
+        }
+        if (wholeFile is not null)
+        {
+            c.Execute(store.Sql[file.Kind == FileKind.Episodes ? "StageEpisodes_Clear" : "StageAnswers_Clear"], transaction: tx);
+            counts.Refuse(wholeFile with { WholeFile = true }, wholeFile: true, rowsInFile: rows);
+            return false;
+        }
+        foreach (var r in fileRefusals) counts.Refuse(r);
+        return true;
+    }
+
+    private sealed record SourceRow(string Batch, string File, long Line);
+
+    private sealed class Inconsistency
+    {
+        public long Line { get; set; }
+        public int EpisodeDiffers { get; set; }
+        public int InstrumentDiffers { get; set; }
+        public int DateDiffers { get; set; }
+        public int SessionDiffers { get; set; }
+        public int ItemRepeated { get; set; }
+
+        public string Column => EpisodeDiffers > 0 ? "episode_id" : InstrumentDiffers > 0 ? "instrument"
+            : DateDiffers > 0 ? "administered_date" : SessionDiffers > 0 ? "session_number" : "item";
+
+        public string Rule => ItemRepeated > 0 && EpisodeDiffers + InstrumentDiffers + DateDiffers + SessionDiffers == 0
+            ? "the administration answers this item more than once; all its rows are refused"
+            : $"rows of one administration disagree on {Column}; all its rows are refused";
+    }
+}
