@@ -23,7 +23,7 @@ public sealed partial class ExportKeyFolder
         {
             if (store.Dialect == Dialect.Postgres)
                 throw new InvalidDataException("OutcomesLab:KeyFile is required for a PostgreSQL store (export keys are kept beside it)");
-            key = store.Value + ".key";
+            key = Ingest.PseudonymKey.DefaultPathFor(store);
         }
         return new ExportKeyFolder(System.IO.Path.GetFullPath(key) + ".export-keys");
     }
