@@ -54,7 +54,7 @@ public static class ResearchDatasetBuilder
         if (parameters.Items)
         {
             var answers = source.Answers ?? throw new ArgumentException("--items needs the item answers in the source", nameof(source));
-            itemsTable = CellSafety.Neutralise(ItemsTable(answers, catalog, released.Keys.ToHashSet(StringComparer.Ordinal), exportRef));
+            itemsTable = CellSafety.Neutralise(ItemsTable(answers, catalog, order, exportRef));
         }
 
         foreach (var table in new[] { episodesTable, itemsTable })
@@ -166,34 +166,37 @@ public static class ResearchDatasetBuilder
         _ => "",
     };
 
-    private static ExportTable ItemsTable(IReadOnlyList<ExportAnswer> answers, Catalog catalog, HashSet<string> releasedEpisodes,
+    private static ExportTable ItemsTable(IReadOnlyList<ExportAnswer> answers, Catalog catalog, IReadOnlyList<string> releasedInOrder,
         IReadOnlyDictionary<string, string> exportRef)
     {
-        var rows = new List<(string Episode, string Instrument, int Admin, int Item, object?[] Row)>();
-        foreach (var byEpisodeInstrument in answers
-                     .Where(a => releasedEpisodes.Contains(a.EpisodeRef) && catalog.Find(a.Instrument) is not null)
-                     .GroupBy(a => (a.EpisodeRef, a.Instrument)))
+        var byEpisode = answers.Where(a => catalog.Find(a.Instrument) is not null)
+            .GroupBy(a => a.EpisodeRef, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var ordered = new List<object?[]>(answers.Count);
+        // Built in file order (episodes as in episodes.csv, instruments, administrations, items in catalog order): no global sort.
+        foreach (var storedRef in releasedInOrder)
         {
-            var instrument = catalog.Find(byEpisodeInstrument.Key.Instrument)!;
-            // Administrations numbered in the order metrics.md uses for baseline and final: session, days, pseudonym.
-            var administrations = byEpisodeInstrument.GroupBy(a => a.AdministrationRef, StringComparer.Ordinal)
-                .OrderBy(g => g.First().SessionNumber).ThenBy(g => g.First().DaysSinceIntake).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .ToList();
-            var episodeRef = exportRef[byEpisodeInstrument.Key.EpisodeRef];
-            for (var n = 0; n < administrations.Count; n++)
+            if (!byEpisode.TryGetValue(storedRef, out var episodeAnswers)) continue;
+            var episodeRef = exportRef[storedRef];
+            foreach (var byInstrument in episodeAnswers.GroupBy(a => a.Instrument, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                foreach (var a in administrations[n])
+                var instrument = catalog.Find(byInstrument.Key)!;
+                // Administrations numbered in the order metrics.md uses for baseline and final: session, days, pseudonym.
+                var administrations = byInstrument.GroupBy(a => a.AdministrationRef, StringComparer.Ordinal)
+                    .OrderBy(g => g.First().SessionNumber).ThenBy(g => g.First().DaysSinceIntake).ThenBy(g => g.Key, StringComparer.Ordinal);
+                var n = 0;
+                foreach (var administration in administrations)
                 {
-                    var itemIndex = IndexOfItem(instrument, a.Item);
-                    rows.Add((episodeRef, instrument.Code, n + 1, itemIndex, new object?[]
+                    n++;
+                    foreach (var a in administration.OrderBy(a => IndexOfItem(instrument, a.Item)).ThenBy(a => a.Item, StringComparer.Ordinal))
                     {
-                        episodeRef, instrument.Code, (long)(n + 1), (long)a.SessionNumber, a.IsValid, a.Item, a.Value is { } v ? (long)v : null,
-                    }));
+                        ordered.Add(
+                        [
+                            episodeRef, instrument.Code, (long)n, (long)a.SessionNumber, a.IsValid, a.Item, a.Value is { } v ? (long)v : null,
+                        ]);
+                    }
                 }
             }
         }
-        var ordered = rows.OrderBy(r => r.Episode, StringComparer.Ordinal).ThenBy(r => r.Instrument, StringComparer.Ordinal)
-            .ThenBy(r => r.Admin).ThenBy(r => r.Item).Select(r => r.Row).ToList();
         var columns = new List<ExportColumn>
         {
             new("episode_ref", ColumnType.Text, "The episode's pseudonym, as in episodes.csv (join on it)."),
