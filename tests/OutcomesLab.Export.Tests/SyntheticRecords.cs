@@ -65,6 +65,60 @@ internal static class SyntheticRecords
         return new EpisodeOutcome(e, instrument.Code, paired ? 2 : 1, baseline, final);
     }
 
+    /// <summary>
+    /// Outcomes and item answers that agree with each other: each administration's items are drawn
+    /// around a latent score that improves with the sessions, scored by the catalog's own rule, and
+    /// baseline/final chosen as metrics.md says (lowest / highest session among valid administrations).
+    /// </summary>
+    public static (List<EpisodeOutcome> Outcomes, List<ExportAnswer> Answers) OutcomesWithAnswers(IReadOnlyList<EpisodeInfo> episodes, int seed)
+    {
+        var random = new Random(seed);
+        var outcomes = new List<EpisodeOutcome>();
+        var answers = new List<ExportAnswer>();
+        foreach (var e in episodes)
+        {
+            var lastSession = random.Next(2, 17);
+            var gain = (e.Approach.Length % 5) * 0.05 + random.NextDouble() * 0.3;
+            foreach (var code in new[] { "SAT", "DIST", "TRUST", "COMM" })
+            {
+                if (code is "TRUST" or "COMM" && random.NextDouble() < 0.5) continue;
+                var instrument = Catalog.Default.Instruments[code];
+                var start = 0.25 + random.NextDouble() * 0.4;   // position in the item range, 0 = worst
+                var scored = new List<ScoredAdministration>();
+                for (var session = 0; session <= lastSession; session += random.Next(1, 4))
+                {
+                    var adminRef = $"{e.EpisodeRef}-{code}-{session}";
+                    var position = Math.Clamp(start + gain * session / lastSession + (random.NextDouble() - 0.5) * 0.2, 0, 1);
+                    var values = new Dictionary<string, int>();
+                    var invalid = random.NextDouble() < 0.04;
+                    foreach (var item in instrument.Items)
+                    {
+                        int? value = null;
+                        if (!(invalid ? random.NextDouble() < 0.5 : random.NextDouble() < 0.03))
+                        {
+                            var good = position * (instrument.ItemMax - instrument.ItemMin) + (random.NextDouble() - 0.5) * 1.5;
+                            var raw = (int)Math.Round(Math.Clamp(good, 0, instrument.ItemMax - instrument.ItemMin));
+                            // Higher position is better: store the raw answer so reverse items and lower-is-better come out right.
+                            var forward = instrument.HigherIsBetter ? instrument.ItemMin + raw : instrument.ItemMax - raw;
+                            value = instrument.ReverseItems.Contains(item) ? instrument.ItemMin + instrument.ItemMax - forward : forward;
+                            values[item] = value.Value;
+                        }
+                        answers.Add(new ExportAnswer(e.EpisodeRef, adminRef, code, session, session * 7, false, item, value));
+                    }
+                    var score = instrument.Score(values);
+                    if (score is { } sc) scored.Add(new ScoredAdministration(e.EpisodeRef, adminRef, code, session, session * 7, sc));
+                    // Mark the administration's answers valid or not, as the store does.
+                    for (var k = answers.Count - instrument.Items.Count; k < answers.Count; k++) answers[k] = answers[k] with { IsValid = score is not null };
+                }
+                if (scored.Count == 0) continue;
+                var baseline = scored[0];
+                var final = scored.Count > 1 ? scored[^1] : null;
+                outcomes.Add(new EpisodeOutcome(e, code, scored.Count, baseline, final));
+            }
+        }
+        return (outcomes, answers);
+    }
+
     private static string Pick(Random random, (string Value, double Weight)[] options)
     {
         var x = random.NextDouble() * options.Sum(o => o.Weight);

@@ -13,23 +13,9 @@ public sealed class ResearchExporterTests
     private static ExportSource Source(int episodes = 3000, int seed = 1, Func<EpisodeInfo, EpisodeInfo>? change = null, bool answers = false)
     {
         var infos = SyntheticRecords.Episodes(episodes, seed).Select(e => change is null ? e : change(e)).ToList();
-        var outcomes = SyntheticRecords.Outcomes(infos, seed);
-        return new ExportSource(outcomes, null, answers ? Answers(outcomes) : null);
-    }
-
-    /// <summary>Item answers consistent with the outcomes: every item of each baseline and final administration, one skipped.</summary>
-    private static List<ExportAnswer> Answers(IEnumerable<EpisodeOutcome> outcomes)
-    {
-        var list = new List<ExportAnswer>();
-        foreach (var o in outcomes)
-        {
-            var instrument = Catalog.Default.Instruments[o.Instrument];
-            foreach (var a in new[] { o.Baseline, o.Final }.OfType<ScoredAdministration>())
-                for (var i = 0; i < instrument.Items.Count; i++)
-                    list.Add(new ExportAnswer(o.Episode.EpisodeRef, a.AdministrationRef, o.Instrument, a.SessionNumber, a.DaysSinceIntake, true,
-                        instrument.Items[i], i == 0 ? null : instrument.ItemMin + (i + a.SessionNumber) % (instrument.ItemMax - instrument.ItemMin + 1)));
-        }
-        return list;
+        if (!answers) return new ExportSource(SyntheticRecords.Outcomes(infos, seed));
+        var (outcomes, items) = SyntheticRecords.OutcomesWithAnswers(infos, seed);
+        return new ExportSource(outcomes, null, items);
     }
 
     private static CsvTableReader.Content Csv(string folder, string name) => CsvTableReader.Parse(File.ReadAllText(Path.Combine(folder, name)));
