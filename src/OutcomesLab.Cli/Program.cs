@@ -4,6 +4,8 @@ using OutcomesLab.Cli.Commands;
 // The `outcomeslab` command: thin. Each subcommand parses its options and calls one pipeline stage.
 var global = new GlobalOptions();
 var root = global.CreateRoot("OutcomesLab: de-identified outcome evidence for sex-therapy and psychotherapy practices.");
+root.Subcommands.Add(DemoCommand.Create(global));
 root.Subcommands.Add(SynthCommand.Create(global));
 root.Subcommands.Add(IngestCommand.Create(global));
+root.Subcommands.Add(StatusCommand.Create(global));
 return await root.Parse(args).InvokeAsync();

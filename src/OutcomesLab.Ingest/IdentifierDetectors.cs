@@ -59,14 +59,20 @@ public static partial class IdentifierDetectors
 
     public static bool IsUrl(string value) => UrlPattern().IsMatch(value);
 
-    /// <summary>IPv4 dotted quads (each part ≤ 255) and IPv6 with at least two colon groups of hex.</summary>
+    /// <summary>IPv4 dotted quads (each part ≤ 255) and anything that parses as an IPv6 address.</summary>
     public static bool IsIpAddress(string value)
     {
         foreach (Match m in Ipv4Pattern().Matches(value))
         {
             if (m.Value.Split('.').All(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) <= 255)) return true;
         }
-        return Ipv6Pattern().IsMatch(value);
+        foreach (Match m in Ipv6CandidatePattern().Matches(value))
+        {
+            if (m.Value.Count(ch => ch == ':') >= 2
+                && System.Net.IPAddress.TryParse(m.Value, out var ip)
+                && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -124,8 +130,8 @@ public static partial class IdentifierDetectors
     [GeneratedRegex(@"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])")]
     private static partial Regex Ipv4Pattern();
 
-    [GeneratedRegex(@"(?i)(?<![0-9a-z:])(?:[0-9a-f]{1,4}:){3,7}(?::|[0-9a-f]{1,4})(?![0-9a-z:])|(?i)(?<![0-9a-z:])::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4}(?![0-9a-z:])")]
-    private static partial Regex Ipv6Pattern();
+    [GeneratedRegex(@"[0-9A-Fa-f:]{2,}")]
+    private static partial Regex Ipv6CandidatePattern();
 
     [GeneratedRegex(@"(?<!\d)\d{3}[ \-]?\d{3}[ \-]?\d{4}(?!\d)")]
     private static partial Regex NhsPattern();

@@ -253,7 +253,13 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         return true;
     }
 
-    private sealed record SourceRow(string Batch, string File, long Line);
+    // Bound by property so Dapper converts PostgreSQL's int4 line to long.
+    private sealed class SourceRow
+    {
+        public string Batch { get; set; } = "";
+        public string File { get; set; } = "";
+        public long Line { get; set; }
+    }
 
     private sealed class Inconsistency
     {

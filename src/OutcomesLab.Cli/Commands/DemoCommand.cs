@@ -1,0 +1,43 @@
+using System.CommandLine;
+using OutcomesLab.Synthetic;
+using Spectre.Console;
+
+namespace OutcomesLab.Cli.Commands;
+
+/// <summary>
+/// <c>outcomeslab demo [--out DIR]</c>: the main job on the embedded default — synthetic practice
+/// data, ingest into a SQLite store, then every later stage — and where the results are.
+/// </summary>
+public static class DemoCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var output = new Option<string>("--out") { Description = "folder for the demo's drop, store and results", DefaultValueFactory = _ => "outcomeslab-demo" };
+        var episodes = new Option<int>("--episodes") { Description = "synthetic episodes", DefaultValueFactory = _ => 3000 };
+        var command = new Command("demo", "run the whole pipeline on synthetic data into a local SQLite store");
+        command.Options.Add(output);
+        command.Options.Add(episodes);
+        command.SetAction((parse, ct) => CommandRunner.Run(async () =>
+        {
+            var dir = Path.GetFullPath(parse.GetValue(output)!);
+            Directory.CreateDirectory(dir);
+            var store = Path.Combine(dir, "outcomeslab.db");
+            var settings = global.Settings(parse, new Dictionary<string, string?> { ["Store"] = parse.GetValue(global.Store) ?? store, ["Output"] = dir });
+            var drop = Path.Combine(dir, "drop");
+            if (Directory.Exists(drop)) Directory.Delete(drop, recursive: true);
+
+            AnsiConsole.MarkupLine("[bold]1. synthetic practice data[/]");
+            var synth = SyntheticPractice.Write(drop, new SynthOptions { Episodes = parse.GetValue(episodes), Seed = 1 }, StoreContext.LoadCatalog(settings));
+            AnsiConsole.MarkupLineInterpolated($"   {synth.Episodes:N0} episodes, {synth.ResponseRows:N0} answers in {synth.Batches.Count} batches");
+
+            AnsiConsole.MarkupLine("[bold]2. ingest through the gate[/]");
+            await Pipeline.IngestAsync(settings, drop, ct);
+
+            AnsiConsole.MarkupLine("[bold]results[/]");
+            AnsiConsole.MarkupLineInterpolated($"   drop folder: {drop}");
+            AnsiConsole.MarkupLineInterpolated($"   store:       {settings.Store} (see `outcomeslab status --store {settings.Store}`)");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Dapper;
+using OutcomesLab.Storage;
+using OutcomesLab.Synthetic;
+using OutcomesLab.TestSupport;
+
+namespace OutcomesLab.Ingest.Tests;
+
+/// <summary>A killed ingest and two ingests at once must leave exactly what one clean ingest leaves.</summary>
+public class RecoveryTests
+{
+    private static async Task<string> CleanIngestDumpAsync(string drop, string keyFile, TempFolder folder)
+    {
+        var store = Path.Combine(folder.Path, "reference.db");
+        var result = await CliProcess.RunAsync(folder.Path, "ingest", drop, "--store", store, "--key-file", keyFile);
+        Assert.Equal(0, result.ExitCode);
+        await using var s = await Store.OpenAsync(StoreLocation.Parse(store));
+        return await IngestHarness.DumpAsync(s);
+    }
+
+    [Fact]
+    public async Task An_ingest_killed_mid_batch_leaves_no_trace_and_the_next_pull_completes_it_exactly()
+    {
+        using var folder = new TempFolder();
+        var drop = Path.Combine(folder.Path, "drop");
+        SyntheticPractice.Write(drop, new SynthOptions { Episodes = 2500, Seed = 11 });
+        var keyFile = folder.File("k.key");
+        await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(IngestHarness.KeyBytes));
+        var store = folder.File("killed.db");
+
+        using (var process = Process.Start(CliProcess.StartInfo(folder.Path, "ingest", drop, "--store", store, "--key-file", keyFile))!)
+        {
+            // Wait until the first batch is done, then kill while the next one is in its transaction.
+            var location = StoreLocation.Parse(store);
+            var deadline = DateTime.UtcNow.AddMinutes(5);
+            long done = 0;
+            while (done < 1 && DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                await Task.Delay(50);
+                done = await CountBatches(location);
+            }
+            Assert.False(process.HasExited, "the ingest finished before it could be killed; make the drop bigger");
+            process.Kill(entireProcessTree: true); // SIGKILL: no cleanup runs
+            await process.WaitForExitAsync();
+        }
+        var location2 = StoreLocation.Parse(store);
+        var committed = await CountBatches(location2);
+        Assert.InRange(committed, 1, 7);
+        await using (var s = await Store.OpenAsync(location2))
+        await using (var c = await s.ConnectAsync())
+        {
+            // Nothing of the interrupted batch: stage tables empty, every administration belongs to a done batch.
+            Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM stage_answers"));
+            Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM administrations WHERE batch_name NOT IN (SELECT batch_name FROM batches)"));
+        }
+
+        var resumed = await CliProcess.RunAsync(folder.Path, "ingest", drop, "--store", store, "--key-file", keyFile);
+        Assert.Equal(0, resumed.ExitCode);
+        await using var resumedStore = await Store.OpenAsync(StoreLocation.Parse(store));
+        Assert.Equal(await CleanIngestDumpAsync(drop, keyFile, folder), await IngestHarness.DumpAsync(resumedStore));
+    }
+
+    private static async Task<long> CountBatches(StoreLocation location)
+    {
+        if (!File.Exists(location.Value)) return 0;
+        try
+        {
+            using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={location.Value};Mode=ReadOnly");
+            await c.OpenAsync();
+            return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM batches");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0; // not migrated yet
+        }
+    }
+
+    [SkippableTheory, MemberData(nameof(TestStores.Dialects), MemberType = typeof(TestStores))]
+    public async Task Two_ingests_of_one_drop_at_once_ingest_every_batch_exactly_once(Dialect dialect)
+    {
+        using var folder = new TempFolder();
+        var drop = Path.Combine(folder.Path, "drop");
+        SyntheticPractice.Write(drop, new SynthOptions { Episodes = 400, Seed = 5 });
+        var location = TestStores.NewLocation(dialect, folder);
+        await using var storeA = await Store.OpenAsync(location);
+        await using var storeB = await Store.OpenAsync(location);
+        var key = PseudonymKey.FromBytes(IngestHarness.KeyBytes);
+        var a = new Ingestor(storeA, GateOptions.Default, key, TimeProvider.System).PullAsync(drop);
+        var b = new Ingestor(storeB, GateOptions.Default, key, TimeProvider.System).PullAsync(drop);
+        var results = await Task.WhenAll(a, b);
+        Assert.Equal(8, results.Sum(r => r.BatchesNew));
+        Assert.Equal(8, results.Sum(r => r.BatchesSeen));
+
+        await using var single = await IngestHarness.CreateAsync(Dialect.Sqlite);
+        await single.PullAsync(drop);
+        Assert.Equal(await single.DumpAsync(), await IngestHarness.DumpAsync(storeA));
+    }
+}
