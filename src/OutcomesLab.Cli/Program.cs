@@ -8,4 +8,5 @@ root.Subcommands.Add(DemoCommand.Create(global));
 root.Subcommands.Add(SynthCommand.Create(global));
 root.Subcommands.Add(IngestCommand.Create(global));
 root.Subcommands.Add(StatusCommand.Create(global));
+root.Subcommands.Add(AggregateCommand.Create(global));
 return await root.Parse(args).InvokeAsync();
