@@ -9,4 +9,5 @@ root.Subcommands.Add(SynthCommand.Create(global));
 root.Subcommands.Add(IngestCommand.Create(global));
 root.Subcommands.Add(StatusCommand.Create(global));
 root.Subcommands.Add(AggregateCommand.Create(global));
+root.Subcommands.Add(ExportCommand.Create(global));
 return await root.Parse(args).InvokeAsync();

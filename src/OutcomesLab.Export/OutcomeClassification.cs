@@ -1,3 +1,4 @@
+using OutcomesLab.Analytics;
 using OutcomesLab.Domain;
 
 namespace OutcomesLab.Export;
@@ -17,18 +18,17 @@ public sealed record OutcomeClassification(string? ReliableChange, bool? Clinica
     public const string ReliablyDeteriorated = "reliably_deteriorated";
     public static readonly IReadOnlyList<string> Categories = [ReliablyImproved, NoReliableChange, ReliablyDeteriorated];
 
-    /// <summary>The critical value of a two-sided 5% test (Jacobson &amp; Truax 1991).</summary>
-    public const double Critical = 1.96;
-
+    /// <summary>The flags of one episode × instrument, with the same formulas the aggregates use (<see cref="OutcomeMath"/>).</summary>
     public static OutcomeClassification Of(Instrument instrument, double baseline, double? final)
     {
         bool? clinicalBaseline = instrument.ClinicalCutoff is null ? null : instrument.InClinicalRange(baseline);
         if (final is not { } f) return new OutcomeClassification(null, clinicalBaseline, null, null);
 
-        var rc = instrument.Direction * (f - baseline) / instrument.SDiff;
-        var category = rc >= Critical ? ReliablyImproved : rc <= -Critical ? ReliablyDeteriorated : NoReliableChange;
+        var category = OutcomeMath.IsReliablyImproved(instrument, baseline, f) ? ReliablyImproved
+            : OutcomeMath.IsReliablyDeteriorated(instrument, baseline, f) ? ReliablyDeteriorated
+            : NoReliableChange;
         if (clinicalBaseline is null) return new OutcomeClassification(category, null, null, null);
-        var recovered = clinicalBaseline.Value && !instrument.InClinicalRange(f);
-        return new OutcomeClassification(category, clinicalBaseline, recovered, recovered && category == ReliablyImproved);
+        return new OutcomeClassification(category, clinicalBaseline, OutcomeMath.IsRecovered(instrument, baseline, f),
+            OutcomeMath.IsReliablyRecovered(instrument, baseline, f));
     }
 }

@@ -30,12 +30,15 @@ internal static partial class NotebookRunner
 
     public sealed record Cell(int Number, string Code, IReadOnlyList<KernelEvent> Events);
 
+    public sealed record Run(IReadOnlyList<Cell> Cells, IReadOnlyDictionary<string, object?> Values);
+
     public static IReadOnlyList<string> PackagesRequested(string code) =>
         NugetDirective().Matches(code).Select(m => m.Groups[1].Value.Trim()).ToList();
 
     public static string StripNugetDirectives(string code) => NugetDirective().Replace(code, "");
 
-    public static async Task<IReadOnlyList<Cell>> RunAsync(string notebookPath)
+    /// <param name="capture">Names of script variables to hand back after the last cell.</param>
+    public static async Task<Run> RunAsync(string notebookPath, params string[] capture)
     {
         var kernels = new KernelInfoCollection { new Microsoft.DotNet.Interactive.Documents.KernelInfo("csharp", "C#", ["c#", "C#"]) };
         kernels.DefaultKernelName = "csharp";
@@ -61,7 +64,10 @@ internal static partial class NotebookRunner
                     $"{Path.GetFileName(notebookPath)} cell {number} failed: {failed?.Message}{string.Join("\n", errors)}\n--- cell ---\n{element.Contents}");
             cells.Add(new Cell(number, element.Contents, result.Events));
         }
-        return cells;
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var name in capture)
+            values[name] = kernel.TryGetValue<object>(name, out var value) ? value : throw new Xunit.Sdk.XunitException($"the notebook defines no {name}");
+        return new Run(cells, values);
     }
 
     /// <summary>The provided packages' assemblies and the non-framework assemblies they depend on.</summary>

@@ -30,14 +30,14 @@ public sealed class NotebookTests(SyntheticExportFixture export) : IClassFixture
         Assert.True(File.Exists(Path.Combine(NotebookFolder, "README.md")));
     }
 
-    private async Task<IReadOnlyList<NotebookRunner.Cell>> Run(string name)
+    private async Task<NotebookRunner.Run> Run(string name, params string[] capture)
     {
         var before = (Environment.GetEnvironmentVariable("OUTCOMESLAB_EXPORT"), Environment.GetEnvironmentVariable("OUTCOMESLAB_NOTEBOOK_OUTPUT"));
         Environment.SetEnvironmentVariable("OUTCOMESLAB_EXPORT", export.ExportFolder);
         Environment.SetEnvironmentVariable("OUTCOMESLAB_NOTEBOOK_OUTPUT", export.OutputFolder);
         try
         {
-            return await NotebookRunner.RunAsync(Path.Combine(NotebookFolder, name));
+            return await NotebookRunner.RunAsync(Path.Combine(NotebookFolder, name), capture);
         }
         finally
         {
@@ -50,21 +50,46 @@ public sealed class NotebookTests(SyntheticExportFixture export) : IClassFixture
     [MemberData(nameof(Notebooks))]
     public async Task Every_cell_runs_without_error(string notebook)
     {
-        var cells = await Run(notebook);
+        var cells = (await Run(notebook)).Cells;
         Assert.NotEmpty(cells);
         // Something was shown, as a reader would see it.
         Assert.Contains(cells, c => c.Events.OfType<DisplayedValueProduced>().Any());
     }
 
     [Fact]
-    public async Task Effect_size_notebook_charts_its_table()
+    public async Task Effect_size_notebook_charts_its_table_and_its_g_matches_the_aggregates_formula()
     {
-        var cells = await Run("01-effect-sizes.ipynb");
+        var run = await Run("01-effect-sizes.ipynb", "effectSizes", "concern");
         var charts = Directory.GetFiles(export.OutputFolder, "effect-sizes-*.png");
         var chart = Assert.Single(charts);
         Assert.True(new FileInfo(chart).Length > 10_000, "the forest plot is suspiciously small");
-        var html = cells.SelectMany(c => c.Events.OfType<DisplayedValueProduced>()).SelectMany(e => e.FormattedValues).Select(v => v.Value);
+        var html = run.Cells.SelectMany(c => c.Events.OfType<DisplayedValueProduced>()).SelectMany(e => e.FormattedValues).Select(v => v.Value);
         Assert.Contains(html, v => v.Contains("data:image/png;base64", StringComparison.Ordinal));
+
+        // Independently: Hedges' g by OutcomeMath (what the aggregate stage publishes) from the same CSV.
+        var effectSizes = Assert.IsType<Dictionary<string, double?>>(run.Values["effectSizes"]);
+        var concern = Assert.IsType<string>(run.Values["concern"]);
+        var csv = OutcomesLab.Export.Tables.CsvTableReader.Parse(File.ReadAllText(Path.Combine(export.ExportFolder, "episodes.csv")));
+        int Col(string name) => Array.IndexOf(csv.Header.ToArray(), name);
+        var compared = 0;
+        foreach (var (key, g) in effectSizes)
+        {
+            var (instrument, approach) = (key.Split('|')[0], key.Split('|')[1]);
+            var paired = csv.Rows.Where(r => r[Col("presenting_concern")] == concern && r[Col("instrument")] == instrument
+                                              && (approach == "all" || r[Col("approach")] == approach) && r[Col("final")] != "").ToList();
+            if (paired.Count < 11)
+            {
+                Assert.Null(g);
+                continue;
+            }
+            var baseline = paired.Select(r => double.Parse(r[Col("baseline")], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var final = paired.Select(r => double.Parse(r[Col("final")], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var expected = OutcomesLab.Analytics.OutcomeMath.HedgesG(OutcomesLab.Domain.Catalog.Default.Instruments[instrument].Direction,
+                baseline.Average(), final.Average(), OutcomesLab.Analytics.OutcomeMath.SampleSd(baseline), baseline.Count);
+            Assert.Equal(expected!.Value, g!.Value, 9);
+            compared++;
+        }
+        Assert.True(compared >= 10, $"only {compared} effect sizes compared");
     }
 
     [Fact]
