@@ -33,9 +33,14 @@ public static class DemoCommand
             AnsiConsole.MarkupLine("[bold]2. ingest through the gate[/]");
             await Pipeline.IngestAsync(settings, drop, ct);
 
+            AnsiConsole.MarkupLine("[bold]3. outcome statistics with small-cell suppression[/]");
+            var aggregateDir = Path.Combine(dir, "aggregate");
+            var run = await Pipeline.AggregateAsync(settings, aggregateDir, ct);
+
             AnsiConsole.MarkupLine("[bold]results[/]");
             AnsiConsole.MarkupLineInterpolated($"   drop folder: {drop}");
             AnsiConsole.MarkupLineInterpolated($"   store:       {settings.Store} (see `outcomeslab status --store {settings.Store}`)");
+            AnsiConsole.MarkupLineInterpolated($"   aggregates:  {aggregateDir} (aggregate run #{run.RunId}, min_cell {run.MinCell})");
             return 0;
         }));
         return command;
