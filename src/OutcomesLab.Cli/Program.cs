@@ -8,4 +8,6 @@ root.Subcommands.Add(DemoCommand.Create(global));
 root.Subcommands.Add(SynthCommand.Create(global));
 root.Subcommands.Add(IngestCommand.Create(global));
 root.Subcommands.Add(StatusCommand.Create(global));
+root.Subcommands.Add(ServeCommand.Create(global));
+root.Subcommands.Add(WorkerCommand.Create(global));
 return await root.Parse(args).InvokeAsync();
