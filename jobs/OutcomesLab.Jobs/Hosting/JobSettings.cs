@@ -47,5 +47,5 @@ public sealed class JobSettings
     /// <summary>How long a stopping process waits for running jobs to give their work back.</summary>
     public double ShutdownTimeoutSeconds { get; set; } = 30;
 
-    public IReadOnlyList<int> EffectiveRetryDelaysSeconds => RetryDelaysSeconds.Count > 0 ? RetryDelaysSeconds : DefaultRetryDelaysSeconds;
+    public IReadOnlyList<int> EffectiveRetryDelaysSeconds() => RetryDelaysSeconds.Count > 0 ? RetryDelaysSeconds : DefaultRetryDelaysSeconds;
 }

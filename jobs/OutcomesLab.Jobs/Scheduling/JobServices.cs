@@ -17,11 +17,7 @@ public static class JobServices
         services.AddSingleton(pipeline.Settings);
         services.AddSingleton(pipeline.Time);
         services.AddTransient<PullJob>();
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseStorage(storage));
+        services.AddHangfire(config => UseJobFormat(config).UseStorage(storage));
         services.AddHangfireServer(options =>
         {
             if (jobs.WorkerCount > 0) options.WorkerCount = jobs.WorkerCount;
@@ -34,6 +30,15 @@ public static class JobServices
         services.AddHostedService<RecurringJobsStartup>();
         return services;
     }
+
+    /// <summary>
+    /// How jobs are written to storage. Every process that enqueues or runs jobs (hosts, and a client
+    /// such as a test or an admin script) must use the same format.
+    /// </summary>
+    public static IGlobalConfiguration UseJobFormat(IGlobalConfiguration config) => config
+        .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        .UseSimpleAssemblyNameTypeSerializer()
+        .UseRecommendedSerializerSettings();
 
     /// <summary>Declares the recurring jobs once the host starts (so a bad cron stops start-up with its key named).</summary>
     private sealed class RecurringJobsStartup(IRecurringJobManager manager, JobStorage storage, OutcomesLabSettings settings) : IHostedService

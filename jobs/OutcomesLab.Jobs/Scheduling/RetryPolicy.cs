@@ -13,7 +13,7 @@ public static class RetryPolicy
     public static AutomaticRetryAttribute From(JobSettings jobs) => new()
     {
         Attempts = jobs.RetryAttempts,
-        DelaysInSeconds = [.. jobs.EffectiveRetryDelaysSeconds],
+        DelaysInSeconds = [.. jobs.EffectiveRetryDelaysSeconds()],
         OnAttemptsExceeded = AttemptsExceededAction.Fail,
         LogEvents = true,
     };

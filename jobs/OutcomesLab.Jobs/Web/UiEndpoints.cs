@@ -51,9 +51,7 @@ public static class UiEndpoints
         {
             StoreStatus.Pull? pull;
             await using (var c = await pipeline.Store.ConnectAsync(ct))
-#pragma warning disable DAP005 // reflection Dapper as everywhere in the solution; the analyzer only speaks up in ASP.NET projects
                 pull = await c.QuerySingleOrDefaultAsync<StoreStatus.Pull>(pipeline.Store.Sql["Pulls_Get"], new { pullId = id });
-#pragma warning restore DAP005
             if (pull is null) return Page(ctx, af, usersConfigured, "Pull", $"<h1>Pull #{E(id)}</h1><p>There is no such pull.</p>", StatusCodes.Status404NotFound);
             var refusals = await StoreStatus.RefusalsAsync(pipeline.Store, id, ct);
             return Page(ctx, af, usersConfigured, $"Pull #{id}", PullDetail(pull, refusals));
