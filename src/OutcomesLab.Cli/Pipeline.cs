@@ -23,7 +23,7 @@ public static class Pipeline
 
     private static async Task<PullSummary> WithProgress(Func<IProgress<IngestProgress>, Task<PullSummary>> run)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive) return await run(new Progress<IngestProgress>());
+        if (!AnsiConsole.Profile.Capabilities.Interactive) return await run(new SynchronousProgress<IngestProgress>(_ => { }));
         PullSummary? result = null;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
