@@ -17,7 +17,8 @@ public static class JobServices
         services.AddSingleton(pipeline.Settings);
         services.AddSingleton(pipeline.Time);
         services.AddTransient<PullJob>();
-        services.AddHangfire(config => UseJobFormat(config).UseStorage(storage));
+        services.AddSingleton<JobFailureLog>();
+        services.AddHangfire((provider, config) => UseJobFormat(config).UseStorage(storage).UseFilter(provider.GetRequiredService<JobFailureLog>()));
         services.AddHangfireServer(options =>
         {
             if (jobs.WorkerCount > 0) options.WorkerCount = jobs.WorkerCount;

@@ -10,20 +10,20 @@ namespace OutcomesLab.Jobs.Stages;
 /// Pulls one configured drop folder through the gate. Idempotent by construction: the ingestor takes
 /// batches one at a time, each in one transaction with its "done" mark, under the store's write lock,
 /// and skips a batch whose content hash is already stored — so a retried, duplicated or interrupted
-/// pull never ingests a batch twice. Hangfire's lock keeps a second pull from starting meanwhile.
+/// pull never ingests a batch twice. The <see cref="PullLock"/> keeps a second pull (of any source,
+/// on any worker) waiting until this one is done.
 /// </summary>
 public sealed class PullJob(PipelineContext pipeline, ILogger<PullJob> log)
 {
     /// <summary>How long a pull waits for another one to finish before it fails (and is retried).</summary>
     public const int WaitForRunningPullSeconds = 60 * 60;
 
-    // One method for every source, so Hangfire's lock (named after the method) means "no two pulls at once".
-    [DisableConcurrentExecution(WaitForRunningPullSeconds)]
     [JobDisplayName("pull {0}")]
     public async Task<string> RunAsync(string dropFolder, CancellationToken ct)
     {
         if (!Directory.Exists(dropFolder))
             throw new DirectoryNotFoundException($"source drop folder '{dropFolder}' does not exist or cannot be read; check OutcomesLab:Sources and the mount");
+        await using var exclusive = await PullLock.AcquireAsync(pipeline.Store, TimeSpan.FromSeconds(WaitForRunningPullSeconds), ct);
         var ingestor = new Ingestor(pipeline.Store, new GateOptions(pipeline.Catalog, pipeline.Settings.IgnoredColumns), pipeline.Key, pipeline.Time);
         var summary = await ingestor.PullAsync(dropFolder, progress: null, ct);
         var result = Describe(summary);

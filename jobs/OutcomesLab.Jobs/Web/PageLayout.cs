@@ -36,7 +36,7 @@ internal static class PageLayout
         var signedIn = user.Identity?.IsAuthenticated == true;
         bool May(IReadOnlyCollection<string> rule) => !usersConfigured || (signedIn && AccessRules.Allows(rule, user));
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">")
             .Append("<title>").Append(E(title)).Append(" — OutcomesLab</title><style>").Append(Css).Append("</style></head><body><header>")
             .Append("<a class=\"brand\" href=\"/\">OutcomesLab</a><nav>");
         if (!usersConfigured || signedIn)

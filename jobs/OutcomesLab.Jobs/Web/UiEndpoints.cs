@@ -31,15 +31,17 @@ public static class UiEndpoints
         Guard(app.MapGet("/", async (HttpContext ctx, PipelineContext pipeline, IAntiforgery af, CancellationToken ct) =>
             Page(ctx, af, usersConfigured, "Home", await HomeAsync(ctx, pipeline, usersConfigured, ct))), AccessRules.Home);
 
-        Guard(app.MapGet("/report", () => Results.Redirect("/report/")), AccessRules.DirectorReport);
+        // One route per report: "/report" also matches the catch-all, and a second endpoint for it would be ambiguous.
         Guard(app.MapGet("/report/{**path}", (HttpContext ctx, PipelineContext pipeline, IAntiforgery af, string? path) =>
             PublishedFile(ctx, af, usersConfigured, OutputLayout.DirectorReports(pipeline.Settings), path, "Director report",
                 "No director report yet: it is published by the report job after the first aggregate run.")), AccessRules.DirectorReport);
 
-        Guard(app.MapGet("/qi", () => Results.Redirect("/qi/")), AccessRules.QualityReport);
         Guard(app.MapGet("/qi/{**path}", (HttpContext ctx, PipelineContext pipeline, IAntiforgery af, string? path) =>
             PublishedFile(ctx, af, usersConfigured, OutputLayout.QualityReports(pipeline.Settings), path, "QI report",
                 "No QI report yet: it is published by the weekly QI report job.")), AccessRules.QualityReport);
+
+        // Browsers ask for it on every page; an empty answer keeps the logs and the browser console quiet.
+        app.MapGet("/favicon.ico", () => Results.NoContent()).AllowAnonymous();
 
         Guard(app.MapGet("/charts", (HttpContext ctx, PipelineContext pipeline, IAntiforgery af) =>
             Page(ctx, af, usersConfigured, "Charts", Charts(pipeline.Settings))), AccessRules.DirectorReport);
@@ -97,6 +99,8 @@ public static class UiEndpoints
     /// <summary>A file of the latest published folder; the file provider refuses paths outside it.</summary>
     private static IResult PublishedFile(HttpContext ctx, IAntiforgery af, bool usersConfigured, string root, string? path, string title, string missing)
     {
+        // The report's relative links (charts/…) resolve against the folder, so its index lives at "/report/".
+        if (string.IsNullOrEmpty(path) && !(ctx.Request.Path.Value ?? "").EndsWith('/')) return Results.Redirect(ctx.Request.Path + "/");
         var latest = PublishedFolder.Latest(root);
         if (latest is null) return Page(ctx, af, usersConfigured, title, $"<h1>{E(title)}</h1><p>{E(missing)}</p>", StatusCodes.Status404NotFound);
         var relative = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;

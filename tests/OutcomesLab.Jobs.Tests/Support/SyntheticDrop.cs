@@ -13,7 +13,7 @@ public static class SyntheticDrop
     {
         var folder = Path.Combine(Path.GetTempPath(), $"outcomeslab-jobs-drop-{Environment.ProcessId}");
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        SyntheticPractice.Write(folder, new SynthOptions { Episodes = 160, Batches = BatchCount, Seed = 5 });
+        SyntheticPractice.Write(folder, new SynthOptions { Episodes = 100, Batches = BatchCount, Seed = 5 });
         return folder;
     });
 
