@@ -1,0 +1,6 @@
+-- The newest run (highest id: ids only grow).
+SELECT run_id, created_at, min_cell, catalog_fingerprint, episodes, episode_outcomes,
+       aggregate_rows, trajectory_rows, trend_rows, suppressed_rows
+FROM aggregate_runs
+ORDER BY run_id DESC
+LIMIT 1;

@@ -1,0 +1,47 @@
+using Dapper;
+using OutcomesLab.Analytics.Aggregation;
+using OutcomesLab.Analytics.Csv;
+using OutcomesLab.Domain;
+using OutcomesLab.Storage;
+
+namespace OutcomesLab.Analytics;
+
+/// <summary>
+/// The aggregate pipeline stage: reads the store in one snapshot (the database ranks and counts,
+/// see sql/*/EpisodeOutcomes_CountByScores.sql and sql/common/Administrations_CountByScore.sql),
+/// folds the counted cells into exact per-group sums, suppresses small cells, saves the result as a
+/// versioned run and, when asked, writes aggregates.csv, trajectories.csv and trends.csv.
+/// Memory grows with the number of groups, not with the number of episodes.
+/// </summary>
+public static class AggregateStage
+{
+    public static async Task<AggregateRun> RunAsync(Store store, Catalog catalog, int minCell, string? outDir, TimeProvider time,
+        CancellationToken ct = default)
+    {
+        if (minCell < 1) throw new ArgumentOutOfRangeException(nameof(minCell), "min_cell must be a whole number of at least 1");
+        var createdAt = time.GetUtcNow();
+        var outcomes = new AggregateBuilder(catalog);
+        var trajectories = new TrajectoryBuilder(catalog);
+        List<(string, string)> batches;
+        long episodes;
+
+        await using (var c = await store.ConnectAsync(ct))
+        {
+            // Sorts and GROUP BYs over every administration spill to disk rather than memory (SQLite).
+            await c.ExecuteAsync(new CommandDefinition(store.Sql["Aggregate_PrepareRead"], cancellationToken: ct));
+            await using var snapshot = await ReadSnapshot.BeginAsync(c, ct);
+            batches = (await c.QueryAsync<(string, string)>(new CommandDefinition(store.Sql["Batches_ListCovered"], transaction: snapshot, cancellationToken: ct))).ToList();
+            episodes = await c.ExecuteScalarAsync<long>(new CommandDefinition(store.Sql["Episodes_Count"], transaction: snapshot, cancellationToken: ct));
+            await foreach (var cell in OutcomeReader.OutcomeCellsAsync(store, c, snapshot, ct)) outcomes.Add(cell);
+            await foreach (var cell in OutcomeReader.TrajectoryCellsAsync(store, c, snapshot, ct)) trajectories.Add(cell);
+            await snapshot.CommitAsync(ct);
+        }
+
+        var figures = AggregateFigures.Publish(outcomes, trajectories, minCell);
+        var run = await AggregateRunRepository.SaveAsync(store, new AggregateRunContent(
+            createdAt, minCell, catalog.Fingerprint(), episodes, outcomes.EpisodeOutcomes, batches,
+            figures.Aggregates, figures.Trajectories, figures.Trends), ct);
+        if (outDir is not null) AggregateCsv.WriteAll(outDir, run);
+        return run;
+    }
+}

@@ -1,0 +1,103 @@
+namespace OutcomesLab.Analytics.Statistics;
+
+/// <summary>
+/// An exact running sum of doubles: the true sum is held as non-overlapping partials, so the result
+/// does not depend on the order the values arrive in (SQLite and PostgreSQL return rows in different
+/// orders, yet both stores must give identical files) and no precision is lost to cancellation.
+/// Formula: Shewchuk (1997), "Adaptive precision floating-point arithmetic and fast robust geometric
+/// predicates", Discrete Comput Geom 18:305–363 (GROW-EXPANSION with zero elimination); the final
+/// correctly rounded value follows CPython's math.fsum (msum.py, R. Hettinger). Products enter
+/// exactly through the FMA two-product (Dekker 1971: a·b = p + fma(a, b, −p)).
+/// </summary>
+internal sealed class ExactSum
+{
+    private readonly List<double> partials = new(4);
+
+    public IReadOnlyList<double> Partials => partials;
+
+    /// <summary>Adds x exactly.</summary>
+    public void Add(double x)
+    {
+        if (!double.IsFinite(x)) throw new ArgumentOutOfRangeException(nameof(x), "only finite values can be summed");
+        var i = 0;
+        for (var j = 0; j < partials.Count; j++)
+        {
+            var y = partials[j];
+            if (Math.Abs(x) < Math.Abs(y)) (x, y) = (y, x);
+            var hi = x + y;
+            var lo = y - (hi - x);
+            if (lo != 0) partials[i++] = lo;
+            x = hi;
+        }
+        partials.RemoveRange(i, partials.Count - i);
+        partials.Add(x);
+    }
+
+    /// <summary>Adds a·b exactly (two-product).</summary>
+    public void AddProduct(double a, double b)
+    {
+        var p = a * b;
+        Add(p);
+        var e = Math.FusedMultiplyAdd(a, b, -p);
+        if (e != 0) Add(e);
+    }
+
+    /// <summary>Adds count·x exactly (count below 2^53).</summary>
+    public void Add(double x, long count)
+    {
+        if (count == 1) Add(x);
+        else AddProduct(x, count);
+    }
+
+    /// <summary>Adds count·x·y exactly: x·y = p + e exactly, then count·p and count·e each exactly.</summary>
+    public void AddProduct(double x, double y, long count)
+    {
+        var p = x * y;
+        var e = Math.FusedMultiplyAdd(x, y, -p);
+        Add(p, count);
+        if (e != 0) Add(e, count);
+    }
+
+    /// <summary>Adds factor × (this other sum) exactly.</summary>
+    public void AddScaled(ExactSum other, double factor)
+    {
+        foreach (var p in other.partials.ToArray()) AddProduct(p, factor);
+    }
+
+    /// <summary>Adds sign × a × b for two exact sums, exactly (every pair of partials as a two-product).</summary>
+    public void AddProductOf(ExactSum a, ExactSum b, double sign)
+    {
+        foreach (var x in a.partials.ToArray())
+            foreach (var y in b.partials.ToArray())
+                AddProduct(sign * x, y);
+    }
+
+    /// <summary>The sum rounded once to the nearest double (ties to even), as math.fsum.</summary>
+    public double Value()
+    {
+        var n = partials.Count;
+        if (n == 0) return 0.0;
+        n--;
+        var hi = partials[n];
+        var lo = 0.0;
+        while (n > 0)
+        {
+            var x = hi;
+            n--;
+            var y = partials[n];
+            hi = x + y;
+            var yr = hi - x;
+            lo = y - yr;
+            if (lo != 0) break;
+        }
+        // Round half-even correctly when the remaining partials push the tie one way.
+        if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0)))
+        {
+            var y = lo * 2;
+            var x = hi + y;
+            var yr = x - hi;
+            if (y == yr) hi = x;
+        }
+        return hi;
+    }
+}
