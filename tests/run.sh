@@ -35,13 +35,13 @@ else
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   mkdir -p "$pgdata" && chown postgres "$pgdata"
   if runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 >"$work/initdb.log" 2>&1 \
-     && runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -l "$work/pg.log" -w \
-          -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null; then
+     && runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/pg.log" -w \
+          -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null; then
     export OUTCOMESLAB_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true"
     echo "PostgreSQL test server on 127.0.0.1:$port"
   else
     echo "warning: could not start PostgreSQL (see below); PostgreSQL tests will be skipped"
-    cat "$work/initdb.log" "$work/pg.log" 2>/dev/null | tail -n 20
+    cat "$work/initdb.log" "$pgdata/pg.log" 2>/dev/null | tail -n 20
   fi
 fi
 
