@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using OutcomesLab.Domain;
 
 namespace OutcomesLab.Ingest;
@@ -10,12 +9,14 @@ namespace OutcomesLab.Ingest;
 /// line, column and rule — never the value. Ids become keyed pseudonyms, ages bands, dates months
 /// plus key-shifted day numbers.
 /// </summary>
-public sealed partial class Gate(GateOptions options, PseudonymKey key)
+public sealed class Gate(GateOptions options, PseudonymKey key)
 {
     private readonly Dictionary<string, string> concerns = CaseInsensitive(options.Catalog.PresentingConcerns);
     private readonly Dictionary<string, string> approaches = CaseInsensitive(options.Catalog.Approaches);
     private readonly Dictionary<string, Instrument> instruments =
         options.Catalog.Instruments.Values.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Dictionary<string, string>> items = options.Catalog.Instruments.Values
+        .ToDictionary(i => i.Code, i => CaseInsensitive(i.Items), StringComparer.Ordinal);
     private readonly Dictionary<string, string> formats = CaseInsensitive(Codes.Formats);
     private readonly Dictionary<string, string> genders = CaseInsensitive(Codes.GenderIdentities);
     private readonly Dictionary<string, string> orientations = CaseInsensitive(Codes.SexualOrientations);
@@ -120,7 +121,7 @@ public sealed partial class Gate(GateOptions options, PseudonymKey key)
         for (var i = 0; i < columns.Count; i++)
         {
             if (string.IsNullOrEmpty(f[i]) && ExchangeFormat.EpisodeRequired.Contains(columns[i])) return (columns[i], "required field is empty");
-            if (i <= 4 && !string.IsNullOrEmpty(f[i]) && !IdPattern().IsMatch(f[i]!)) return (columns[i], MalformedId);
+            if (i <= 4 && !string.IsNullOrEmpty(f[i]) && !IsId(f[i]!)) return (columns[i], MalformedId);
         }
         if (!concerns.TryGetValue(f[5]!, out var concern)) return ("presenting_concern", "unknown presenting concern code");
         if (!approaches.TryGetValue(f[6]!, out var approach)) return ("approach", "unknown approach code");
@@ -151,10 +152,17 @@ public sealed partial class Gate(GateOptions options, PseudonymKey key)
         refusal = problem is { } p ? file.Refuse(line, p.Column, p.Rule) : null;
         if (refusal is not null) return null;
         var episodeId = f[1]!;
+        // Rows of one administration repeat its ids: reuse the last pseudonyms instead of recomputing HMACs.
+        if (!string.Equals(episodeId, lastEpisodeId, StringComparison.Ordinal))
+            (lastEpisodeId, lastEpisodeRef, lastShift) = (episodeId, key.Pseudonym("ep", episodeId), key.DayShift(episodeId));
+        if (!string.Equals(f[0], lastAdministrationId, StringComparison.Ordinal))
+            (lastAdministrationId, lastAdministrationRef) = (f[0], key.Pseudonym("ad", f[0]!));
         return new GatedAnswer(new SourceLine(file.Batch, file.Name, line),
-            key.Pseudonym("ad", f[0]!), key.Pseudonym("ep", episodeId), instrument!.Code,
-            date.DayNumber + key.DayShift(episodeId), session, item!, value);
+            lastAdministrationRef!, lastEpisodeRef!, instrument!.Code, date.DayNumber + lastShift, session, item!, value);
     }
+
+    private string? lastEpisodeId, lastEpisodeRef, lastAdministrationId, lastAdministrationRef;
+    private int lastShift;
 
     private (string Column, string Rule)? CheckAnswer(string?[] f, out Instrument? instrument, out DateOnly date,
         out int session, out string? item, out int? value)
@@ -165,15 +173,13 @@ public sealed partial class Gate(GateOptions options, PseudonymKey key)
         {
             if (string.IsNullOrEmpty(f[i]) && ExchangeFormat.ResponseRequired.Contains(columns[i])) return (columns[i], "required field is empty");
         }
-        if (!IdPattern().IsMatch(f[0]!)) return ("administration_id", MalformedId);
-        if (!IdPattern().IsMatch(f[1]!)) return ("episode_id", MalformedId);
+        if (!IsId(f[0]!)) return ("administration_id", MalformedId);
+        if (!IsId(f[1]!)) return ("episode_id", MalformedId);
         if (!instruments.TryGetValue(f[2]!, out instrument)) return ("instrument", "unknown instrument code");
         if (!TryDate(f[3], out date)) return ("administered_date", BadDate);
         if (!int.TryParse(f[4], NumberStyles.None, CultureInfo.InvariantCulture, out session) || session > ExchangeFormat.MaxSession)
             return ("session_number", "session_number must be a whole number from 0 to 500");
-        var wanted = f[5];
-        item = instrument.Items.FirstOrDefault(i => string.Equals(i, wanted, StringComparison.OrdinalIgnoreCase));
-        if (item is null) return ("item", $"item is not an item of instrument {instrument.Code}");
+        if (!items[instrument.Code].TryGetValue(f[5]!, out item)) return ("item", $"item is not an item of instrument {instrument.Code}");
         if (!string.IsNullOrEmpty(f[6]))
         {
             if (!int.TryParse(f[6], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return ("value", "value is not a whole number");
@@ -188,6 +194,14 @@ public sealed partial class Gate(GateOptions options, PseudonymKey key)
 
     private static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
-    private static partial Regex IdPattern();
+    /// <summary>exchange-format.md ids: <c>^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$</c>, checked by hand on the hot path.</summary>
+    internal static bool IsId(string s)
+    {
+        if (s.Length is 0 or > 64 || !char.IsAsciiLetterOrDigit(s[0])) return false;
+        foreach (var ch in s)
+        {
+            if (!char.IsAsciiLetterOrDigit(ch) && ch != '_' && ch != '-') return false;
+        }
+        return true;
+    }
 }

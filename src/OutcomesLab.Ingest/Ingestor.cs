@@ -101,8 +101,15 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         }
         var counts = new BatchTotals();
         await Exec(c, tx, "Stage_Clear", ct);
-        long bytes = 0;
-        void Advance(long n) { bytes += n; progress(bytes); }
+        long bytes = 0, reported = 0;
+        void Advance(long n)
+        {
+            // Report about every 256 KiB: per-row reports would cost more than the rows.
+            bytes += n;
+            if (bytes - reported < 1 << 18) return;
+            reported = bytes;
+            progress(bytes);
+        }
 
         for (var k = 0; k < batch.StrayFiles.Count; k++)
         {
@@ -124,12 +131,16 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
 
         if (batch.Responses is { } responses && StageFile(c, tx, responses, counts, Advance, ct))
         {
+            await Exec(c, tx, "StageBad_Find", ct);
             foreach (var bad in await c.QueryAsync<Inconsistency>(store.Sql["StageAnswers_FindInconsistent"], transaction: tx))
                 counts.Refuse(responses.Refuse(bad.Line, bad.Column, bad.Rule));
             await Exec(c, tx, "StageAnswers_DeleteInconsistent", ct);
             counts.AnswersPending += await c.ExecuteAsync(new CommandDefinition(store.Sql["StageAnswers_HoldPending"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
             await Exec(c, tx, "StageAnswers_DeletePending", ct);
-            var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, ct);
+            // A batch that sorts after every ingested batch (the usual case) needs no newest-wins ranking.
+            var newest = await c.ExecuteScalarAsync<string?>(store.Sql["Batches_NewestName"], transaction: tx);
+            var inOrder = newest is null || string.CompareOrdinal(batch.Name, newest) >= 0;
+            var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, inOrder, ct);
             counts.AnswersStored += stored;
             counts.AnswersUpdated += updated;
         }
@@ -140,13 +151,13 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         if (released > 0)
         {
             await Exec(c, tx, "PendingAnswers_DeleteReleased", ct);
-            var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, ct);
+            var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, inOrder: false, ct);
             counts.AnswersStored += stored;
             counts.AnswersUpdated += updated;
             counts.PendingResolved += stored + updated;
         }
 
-        await c.ExecuteAsync(new CommandDefinition(store.Sql["Administrations_RescoreTouched"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
+        await Exec(c, tx, "Administrations_RescoreTouched", ct);
         await Exec(c, tx, "Stage_Clear", ct);
         await c.ExecuteAsync(store.Sql["Refusals_Insert"], counts.Refusals.Select(r => new
         {
@@ -163,18 +174,29 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
     }
 
     /// <summary>Merges stage_answers into administrations and answers; returns (stored, updated) answers.</summary>
-    private async Task<(long Stored, long Updated)> MergeStagedAnswersAsync(DbConnection c, DbTransaction tx, BatchTotals counts, CancellationToken ct)
+    /// <remarks>
+    /// <paramref name="inOrder"/>: the staged rows are one batch's own, and that batch sorts after every
+    /// ingested one, so no stored record can be newer and no (administration, item) repeats.
+    /// </remarks>
+    private async Task<(long Stored, long Updated)> MergeStagedAnswersAsync(DbConnection c, DbTransaction tx, BatchTotals counts, bool inOrder, CancellationToken ct)
     {
         foreach (var row in await c.QueryAsync<SourceRow>(store.Sql["StageAnswers_FindBeforeIntake"], transaction: tx))
             counts.Refuse(new Refusal(row.Batch, row.File, row.Line, "administered_date", "administered_date is before the episode's intake_date", false));
         await Exec(c, tx, "StageAnswers_DeleteBeforeIntake", ct);
         var staged = await c.ExecuteScalarAsync<long>(store.Sql["StageAnswers_Count"], transaction: tx);
         if (staged == 0) return (0, 0);
-        await Exec(c, tx, "Administrations_Upsert", ct);
+        await Exec(c, tx, inOrder ? "Administrations_UpsertInOrder" : "Administrations_Upsert", ct);
         await Exec(c, tx, "StageAnswers_Touch", ct);
         var existing = await c.ExecuteScalarAsync<long>(new CommandDefinition(store.Sql["Answers_CountExisting"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
-        await Exec(c, tx, "Answers_Upsert", ct);
-        await Exec(c, tx, "Answers_InsertOlder", ct);
+        if (inOrder)
+        {
+            await Exec(c, tx, "Answers_UpsertInOrder", ct);
+        }
+        else
+        {
+            await Exec(c, tx, "Answers_Upsert", ct);
+            await Exec(c, tx, "Answers_InsertOlder", ct);
+        }
         return (staged - existing, existing);
     }
 

@@ -1,0 +1,1 @@
+SELECT MAX(batch_name) FROM batches;

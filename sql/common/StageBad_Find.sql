@@ -1,0 +1,14 @@
+-- Rows of one administration must agree on episode, instrument, date and session and answer each
+-- item once; otherwise every row of that administration is refused (exchange-format.md).
+DELETE FROM stage_bad;
+INSERT INTO stage_bad (administration_ref, episode_differs, instrument_differs, date_differs, session_differs, item_repeated)
+SELECT administration_ref,
+       CASE WHEN COUNT(DISTINCT episode_ref) > 1 THEN 1 ELSE 0 END,
+       CASE WHEN COUNT(DISTINCT instrument) > 1 THEN 1 ELSE 0 END,
+       CASE WHEN COUNT(DISTINCT administered_day) > 1 THEN 1 ELSE 0 END,
+       CASE WHEN COUNT(DISTINCT session_number) > 1 THEN 1 ELSE 0 END,
+       CASE WHEN COUNT(*) > COUNT(DISTINCT item) THEN 1 ELSE 0 END
+FROM stage_answers
+GROUP BY administration_ref
+HAVING COUNT(DISTINCT episode_ref) > 1 OR COUNT(DISTINCT instrument) > 1 OR COUNT(DISTINCT administered_day) > 1
+    OR COUNT(DISTINCT session_number) > 1 OR COUNT(*) > COUNT(DISTINCT item);
