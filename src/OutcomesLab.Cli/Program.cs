@@ -10,4 +10,6 @@ root.Subcommands.Add(IngestCommand.Create(global));
 root.Subcommands.Add(StatusCommand.Create(global));
 root.Subcommands.Add(AggregateCommand.Create(global));
 root.Subcommands.Add(ReportCommand.Create(global));
+root.Subcommands.Add(QiReportCommand.Create(global));
+root.Subcommands.Add(ExportCommand.Create(global));
 return await root.Parse(args).InvokeAsync();
