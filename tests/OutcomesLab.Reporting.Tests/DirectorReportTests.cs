@@ -117,6 +117,15 @@ public sealed partial class DirectorReportTests
         Assert.DoesNotContain("/", FileStems.Slug("../../etc/passwd"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Figures_are_invariant_and_never_negative_zero()
+    {
+        Assert.Equal("0.00", Html.Number(-0.001));
+        Assert.Equal("-0.50", Html.Number(-0.5));
+        Assert.Equal("1234.57", Html.Number(1234.567));
+        Assert.Equal("0.0", Html.Number(-0.04, "0.0"));
+    }
+
     [GeneratedRegex("<img src=\"([^\"]+)\"")]
     private static partial Regex ImageSources();
 

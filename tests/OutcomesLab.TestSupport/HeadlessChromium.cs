@@ -184,11 +184,20 @@ public sealed class HeadlessChromium : IAsyncDisposable
         process.WaitForExit(5000);
     }
 
+    /// <summary>
+    /// Removes the temp profile. Chromium's helper processes can outlive the browser by a moment and
+    /// write into it again, so deletion is retried briefly before giving up (a stale temp folder is
+    /// harmless; a test failing on cleanup would not be).
+    /// </summary>
     private static void TryDelete(string folder)
     {
-        try { Directory.Delete(folder, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        for (var attempt = 0; attempt < 20 && Directory.Exists(folder); attempt++)
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+            if (Directory.Exists(folder)) Thread.Sleep(250);
+        }
     }
 
     /// <summary>Collects the events of one tab.</summary>

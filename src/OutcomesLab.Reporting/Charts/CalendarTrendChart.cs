@@ -49,7 +49,7 @@ public sealed class CalendarTrendChart : IChartRecipe
         }
 
         ChartFrame.CategoryTicks(plot.Axes.Bottom, index.Values.ToList(), quarters.Select(q => QuarterLabel(q, quarters.Count)).ToList());
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(20) { LabelFormatter = v => $"{v:0}%" };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(20) { LabelFormatter = v => ChartFrame.TickLabel(v, "0") + "%" };
         plot.Axes.SetLimits(-0.4, Math.Max(quarters.Count - 0.6, 0.6), -3, 103);
         ChartFrame.LegendOutside(plot, legend, Edge.Bottom);
         plot.Legend.Orientation = Orientation.Horizontal;

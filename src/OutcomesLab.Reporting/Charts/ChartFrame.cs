@@ -89,6 +89,13 @@ internal static class ChartFrame
         return plot;
     }
 
+    /// <summary>A numeric tick label in invariant culture; a tick at (floating-point) zero never reads "-0.0".</summary>
+    public static string TickLabel(double value, string format)
+    {
+        var text = value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        return text.TrimStart('-').All(c => c is '0' or '.') ? text.TrimStart('-') : text;
+    }
+
     /// <summary>Category ticks (approach names, quarters) at the given positions, nothing in between.</summary>
     public static void CategoryTicks(IAxis axis, IReadOnlyList<double> positions, IReadOnlyList<string> labels)
     {

@@ -100,7 +100,7 @@ public sealed class EffectSizeForestChart : IChartRecipe
         plot.Axes.Left.Label.Text = "approach · n (all / completed episodes)";
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(span > 2.5 ? 0.5 : 0.2)
         {
-            LabelFormatter = v => v.ToString("0.0", CultureInfo.InvariantCulture),
+            LabelFormatter = v => ChartFrame.TickLabel(v, "0.0"),
         };
         ChartFrame.CategoryTicks(plot.Axes.Left, tickPositions, tickLabels);
         plot.Axes.Left.MajorTickStyle.Length = 0;
@@ -128,5 +128,5 @@ public sealed class EffectSizeForestChart : IChartRecipe
         _ => row.NPaired!.Value.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static string Number(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Number(double v) => ChartFrame.TickLabel(v, "0.00");
 }

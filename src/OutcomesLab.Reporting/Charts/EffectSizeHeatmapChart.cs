@@ -64,7 +64,7 @@ public sealed class EffectSizeHeatmapChart : IChartRecipe
                 }
                 rect.FillColor = Scale.ColourOf(g);
                 var text = EffectSizeScale.NeedsLightText(g) ? Colors.White : ChartPalette.Black;
-                ChartFrame.Label(plot, g.ToString("0.00", CultureInfo.InvariantCulture), j, Y(i) + 0.13, Alignment.MiddleCenter, text, 13, bold: true);
+                ChartFrame.Label(plot, ChartFrame.TickLabel(g, "0.00"), j, Y(i) + 0.13, Alignment.MiddleCenter, text, 13, bold: true);
                 ChartFrame.Label(plot, $"n {n}", j, Y(i) - 0.22, Alignment.MiddleCenter, text, 10);
             }
         }
@@ -98,7 +98,7 @@ public sealed class EffectSizeHeatmapChart : IChartRecipe
         bar.Axis.TickLabelStyle.FontSize = 12;
         bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.4)
         {
-            LabelFormatter = v => v.ToString("0.0", CultureInfo.InvariantCulture),
+            LabelFormatter = v => ChartFrame.TickLabel(v, "0.0"),
         };
 
         ChartFrame.LegendOutside(plot,

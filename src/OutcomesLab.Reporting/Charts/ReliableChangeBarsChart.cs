@@ -73,7 +73,7 @@ public sealed class ReliableChangeBarsChart : IChartRecipe
         ChartFrame.CategoryTicks(plot.Axes.Left, positions.Values.ToList(), tickLabels);
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(20) { LabelFormatter = v => $"{v:0}%" };
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(20) { LabelFormatter = v => ChartFrame.TickLabel(v, "0") + "%" };
         // A little room past 100% so its tick label is not cut at the figure edge.
         plot.Axes.SetLimits(0, 103, positions.ContainsKey(Codes.All) ? -0.6 : 0.9, approaches.Count + 1.1);
 

@@ -12,7 +12,8 @@ public static class Html
     /// <summary>Text content or a double-quoted attribute value (WebUtility encodes &lt; &gt; &amp; " ').</summary>
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    public static string Number(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>A figure in invariant culture; a value that rounds to zero is never written "-0.00".</summary>
+    public static string Number(double value, string format = "0.00") => Charts.ChartFrame.TickLabel(value, format);
 
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
