@@ -122,7 +122,7 @@ public static class UiEndpoints
             var name = Path.GetFileName(png);
             var stem = Path.GetFileNameWithoutExtension(png);
             var svg = File.Exists(Path.Combine(folder, stem + ".svg")) ? $"/report/charts/{Uri.EscapeDataString(stem)}.svg" : $"/report/charts/{Uri.EscapeDataString(name)}";
-            html.Append("<figure><a href=\"").Append(E(svg)).Append("\"><img loading=\"lazy\" src=\"/report/charts/").Append(E(Uri.EscapeDataString(name)))
+            html.Append("<figure><a href=\"").Append(E(svg)).Append("\"><img src=\"/report/charts/").Append(E(Uri.EscapeDataString(name)))
                 .Append("\" alt=\"").Append(E(stem.Replace('-', ' ').Replace('_', ' '))).Append("\"></a><figcaption>").Append(E(stem)).Append("</figcaption></figure>");
         }
         return html.Append("</div>").ToString();
