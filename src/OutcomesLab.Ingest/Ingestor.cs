@@ -120,7 +120,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
 
         if (batch.Episodes is { } episodes && StageFile(c, tx, episodes, counts, Advance, ct))
         {
-            foreach (var line in await c.QueryAsync<long>(store.Sql["StageEpisodes_RefuseDuplicates"], transaction: tx))
+            foreach (var line in await c.QueryAsync<long>(store.Sql["StageEpisodes_RefuseDuplicates"], transaction: tx, commandTimeout: 0))
                 counts.Refuse(episodes.Refuse(line, "episode_id", "episode_id appears more than once in this file"));
             var staged = await c.ExecuteScalarAsync<long>(store.Sql["StageEpisodes_Count"], transaction: tx);
             var existing = await c.ExecuteScalarAsync<long>(store.Sql["Episodes_CountExisting"], transaction: tx);
@@ -132,7 +132,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         if (batch.Responses is { } responses && StageFile(c, tx, responses, counts, Advance, ct))
         {
             await Exec(c, tx, "StageBad_Find", ct);
-            foreach (var bad in await c.QueryAsync<Inconsistency>(store.Sql["StageAnswers_FindInconsistent"], transaction: tx))
+            foreach (var bad in await c.QueryAsync<Inconsistency>(store.Sql["StageAnswers_FindInconsistent"], transaction: tx, commandTimeout: 0))
                 counts.Refuse(responses.Refuse(bad.Line, bad.Column, bad.Rule));
             await Exec(c, tx, "StageAnswers_DeleteInconsistent", ct);
             counts.AnswersPending += await c.ExecuteAsync(new CommandDefinition(store.Sql["StageAnswers_HoldPending"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
@@ -180,7 +180,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
     /// </remarks>
     private async Task<(long Stored, long Updated)> MergeStagedAnswersAsync(DbConnection c, DbTransaction tx, BatchTotals counts, bool inOrder, CancellationToken ct)
     {
-        foreach (var row in await c.QueryAsync<SourceRow>(store.Sql["StageAnswers_FindBeforeIntake"], transaction: tx))
+        foreach (var row in await c.QueryAsync<SourceRow>(store.Sql["StageAnswers_FindBeforeIntake"], transaction: tx, commandTimeout: 0))
             counts.Refuse(new Refusal(row.Batch, row.File, row.Line, "administered_date", "administered_date is before the episode's intake_date", false));
         await Exec(c, tx, "StageAnswers_DeleteBeforeIntake", ct);
         var staged = await c.ExecuteScalarAsync<long>(store.Sql["StageAnswers_Count"], transaction: tx);
