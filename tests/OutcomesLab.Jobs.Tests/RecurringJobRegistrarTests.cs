@@ -26,9 +26,15 @@ public class RecurringJobRegistrarTests
         using var storage = new InMemoryStorage();
         var ids = RecurringJobRegistrar.Register(new RecurringJobManager(storage), storage, Settings("/data/site-a", "/data/site-b"));
 
-        Assert.Equal(["pull-source-1", "pull-source-2"], ids);
-        var jobs = Recurring(storage);
-        Assert.Equal(ids, jobs.Select(j => j.Id));
+        Assert.Equal(["pull-source-1", "pull-source-2", "aggregate-and-report", "qi-report"], ids);
+        var all = Recurring(storage);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), all.Select(j => j.Id));
+        Assert.All(all, j => Assert.Equal("UTC", j.TimeZoneId));
+        Assert.Equal("0 2 * * *", all.Single(j => j.Id == "aggregate-and-report").Cron);
+        Assert.Equal(typeof(RefreshJob), all.Single(j => j.Id == "aggregate-and-report").Job.Type);
+        Assert.Equal("0 6 * * 1", all.Single(j => j.Id == "qi-report").Cron);
+        Assert.Equal(typeof(QualityReportJob), all.Single(j => j.Id == "qi-report").Job.Type);
+        var jobs = all.Where(j => j.Id.StartsWith("pull-", StringComparison.Ordinal)).ToList();
         Assert.All(jobs, j =>
         {
             Assert.Equal("*/15 * * * *", j.Cron);
@@ -46,8 +52,10 @@ public class RecurringJobRegistrarTests
         using var storage = new InMemoryStorage();
         var settings = Settings("/data/a");
         settings.Schedules.Pull = "5 * * * *";
+        settings.Schedules.Aggregate = "30 1 * * *";
+        settings.Schedules.QualityReport = "0 7 * * 5";
         RecurringJobRegistrar.Register(new RecurringJobManager(storage), storage, settings);
-        Assert.Equal("5 * * * *", Assert.Single(Recurring(storage)).Cron);
+        Assert.Equal(["30 1 * * *", "5 * * * *", "0 7 * * 5"], Recurring(storage).Select(j => j.Cron));
     }
 
     [Fact]
@@ -58,10 +66,10 @@ public class RecurringJobRegistrarTests
         RecurringJobRegistrar.Register(manager, storage, Settings("/data/a", "/data/b", "/data/c"));
         manager.AddOrUpdate("made-by-hand", () => Console.WriteLine("x"), Cron.Daily());
         RecurringJobRegistrar.Register(manager, storage, Settings("/data/a", "/data/b", "/data/c"));
-        Assert.Equal(["made-by-hand", "pull-source-1", "pull-source-2", "pull-source-3"], Recurring(storage).Select(j => j.Id));
+        Assert.Equal(["aggregate-and-report", "made-by-hand", "pull-source-1", "pull-source-2", "pull-source-3", "qi-report"], Recurring(storage).Select(j => j.Id));
 
         RecurringJobRegistrar.Register(manager, storage, Settings("/data/a"));
-        Assert.Equal(["made-by-hand", "pull-source-1"], Recurring(storage).Select(j => j.Id));
+        Assert.Equal(["aggregate-and-report", "made-by-hand", "pull-source-1", "qi-report"], Recurring(storage).Select(j => j.Id));
     }
 
     [Fact]
@@ -75,10 +83,22 @@ public class RecurringJobRegistrarTests
     }
 
     [Fact]
-    public void No_Sources_NoPulls()
+    public void No_Sources_NoPulls_YetTheStagesAreScheduled()
     {
         using var storage = new InMemoryStorage();
-        Assert.Empty(RecurringJobRegistrar.Register(new RecurringJobManager(storage), storage, Settings()));
-        Assert.Empty(Recurring(storage));
+        Assert.Equal(["aggregate-and-report", "qi-report"], RecurringJobRegistrar.Register(new RecurringJobManager(storage), storage, Settings()));
+        Assert.Equal(["aggregate-and-report", "qi-report"], Recurring(storage).Select(j => j.Id));
+    }
+
+    [Theory]
+    [InlineData("Aggregate")]
+    [InlineData("QualityReport")]
+    public void A_BadStageCron_NamesItsKey(string key)
+    {
+        using var storage = new InMemoryStorage();
+        var settings = Settings("/data/a");
+        if (key == "Aggregate") settings.Schedules.Aggregate = "nightly"; else settings.Schedules.QualityReport = "mondays";
+        var e = Assert.Throws<SettingsException>(() => RecurringJobRegistrar.Register(new RecurringJobManager(storage), storage, settings));
+        Assert.StartsWith($"OutcomesLab:Schedules:{key} '", e.Message, StringComparison.Ordinal);
     }
 }

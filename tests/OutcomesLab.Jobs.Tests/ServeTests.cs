@@ -143,12 +143,12 @@ public class ServeTests
     }
 
     [Fact]
-    public async Task Serve_RunsTheScheduledPull_TheWebUiShowsIt_WithItsRefusalReport_AndNeverTheRefusedValue()
+    public async Task Serve_RunsThePull_ThenAggregateAndReport_AndTheQiReport_AndTheWebUiShowsThem_NeverARefusedValue()
     {
         using var folder = new TempFolder();
         var drop = folder.File("drop");
         var batches = SyntheticDrop.Batches();
-        SyntheticDrop.Drop(drop, batches.Take(2));
+        SyntheticDrop.Drop(drop, batches);
         // An e-mail address where a therapist id belongs: the gate refuses the whole file.
         var episodes = Path.Combine(drop, batches[1], "episodes.csv");
         var lines = File.ReadAllLines(episodes);
@@ -158,14 +158,30 @@ public class ServeTests
         File.WriteAllLines(episodes, lines);
 
         var settings = Settings(folder, drop);
+        settings.MinCell = 5; // 100 synthetic episodes: with 11 nearly every cell would be suppressed
         var (host, url) = await ServeFixture.StartAsync(folder, settings);
         await using var _ = host;
         Assert.True(File.Exists(JobStorageFactory.SqlitePath(settings)), "Hangfire's SQLite storage lies beside the store");
 
+        // The pull stored new data, so it enqueued aggregate → director report.
         var jobs = await JobWatch.ForAsync(settings);
-        var job = jobs.Trigger(RecurringJobRegistrar.PullId(0));
-        var done = await jobs.WaitForAsync(job, JobTimeout, "Succeeded", "Failed");
-        Assert.True(done.StateName == "Succeeded", JobWatch.Describe(jobs.History(job)) + "\n" + host.Output);
+        var pull = jobs.Trigger(RecurringJobRegistrar.PullId(0));
+        var pulled = await jobs.WaitForAsync(pull, JobTimeout, "Succeeded", "Failed");
+        Assert.True(pulled.StateName == "Succeeded", JobWatch.Describe(jobs.History(pull)) + "\n" + host.Output);
+        var chain = System.Text.RegularExpressions.Regex.Match(pulled.Data["Result"], @"aggregate \(job (\w+)\) → director report \(job (\w+)\)");
+        Assert.True(chain.Success, pulled.Data["Result"]);
+        foreach (var id in new[] { chain.Groups[1].Value, chain.Groups[2].Value })
+        {
+            var end = await jobs.WaitForAsync(id, JobTimeout, "Succeeded", "Failed", "Deleted");
+            Assert.True(end.StateName == "Succeeded", JobWatch.Describe(jobs.History(id)) + "\n" + host.Output);
+        }
+        Assert.True(File.Exists(Path.Combine(settings.Output, "jobs", "aggregates", "aggregates.csv")));
+        var qi = jobs.Trigger(RecurringJobRegistrar.QualityReport);
+        var qiEnd = await jobs.WaitForAsync(qi, JobTimeout, "Succeeded", "Failed");
+        Assert.True(qiEnd.StateName == "Succeeded", JobWatch.Describe(jobs.History(qi)) + "\n" + host.Output);
+        // Running the report again for the same aggregate run publishes nothing new.
+        var again = jobs.Trigger(RecurringJobRegistrar.AggregateAndReport);
+        Assert.Equal("Succeeded", (await jobs.WaitForAsync(again, JobTimeout, "Succeeded", "Failed")).StateName);
 
         using var web = new WebSession(url);
         var pulls = await web.GetTextAsync("/pulls");
@@ -175,15 +191,23 @@ public class ServeTests
         Assert.Contains("value looks like a direct identifier (e-mail address)", detail, StringComparison.Ordinal);
         Assert.Contains("whole file refused", detail, StringComparison.Ordinal);
         Assert.Contains(batches[1], detail, StringComparison.Ordinal);
-        Assert.DoesNotContain("jane.doe", detail, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("jane.doe", await web.GetTextAsync("/"), StringComparison.OrdinalIgnoreCase);
+        var report = await web.GetTextAsync("/report/");
+        Assert.Contains("Outcomes by presenting concern", report, StringComparison.Ordinal);
+        var charts = await web.GetTextAsync("/charts");
+        Assert.Contains("<img", charts, StringComparison.Ordinal);
+        Assert.Contains("<h1>Quality-improvement report</h1>", await web.GetTextAsync("/qi/"), StringComparison.Ordinal);
+        using (var redirect = await web.GetAsync("/report"))
+            Assert.Equal("/report/", redirect.Headers.Location!.ToString());
+        foreach (var page in new[] { "/", "/pulls", "/pulls/1", "/report/", "/charts", "/qi/" })
+            Assert.DoesNotContain("jane.doe", await web.GetTextAsync(page), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("jane.doe", host.Output, StringComparison.OrdinalIgnoreCase);
         using var missing = await web.GetAsync("/pulls/99");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        using var traversal = await web.GetAsync("/report/..%2F..%2Fstore.db");
+        using var traversal = await web.GetAsync("/report/..%2F..%2F..%2F..%2Fstore.db");
         Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
 
-        await BrowserChecks.ScreenshotAsync(url, "serve", ["/", "/pulls/1", "/hangfire", "/hangfire/recurring", $"/hangfire/jobs/details/{job}"]);
+        await BrowserChecks.ScreenshotAsync(url, "serve",
+            ["/", "/pulls/1", "/report/", "/charts", "/qi/", "/hangfire", "/hangfire/recurring", $"/hangfire/jobs/details/{pull}"]);
 
         host.Terminate();
         Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));

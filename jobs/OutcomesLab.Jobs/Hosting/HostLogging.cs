@@ -22,5 +22,7 @@ public static class HostLogging
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("Hangfire", LogLevel.Warning);
         logging.AddFilter("OutcomesLab", LogLevel.Information);
+        // Its keys only sign the sign-in cookie and form tokens; "stored unencrypted" at start-up is expected, not news.
+        logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
     }
 }

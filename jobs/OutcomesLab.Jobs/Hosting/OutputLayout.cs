@@ -1,11 +1,17 @@
 namespace OutcomesLab.Jobs.Hosting;
 
-/// <summary>Where the jobs publish under <c>OutcomesLab:Output</c> and where the web UI reads (each a <see cref="PublishedFolder"/> root).</summary>
+/// <summary>
+/// Where the jobs publish, under <c>OutcomesLab:Output/jobs</c>, and where the web UI reads (the reports
+/// are <see cref="PublishedFolder"/> roots). Kept apart from what the CLI commands write into
+/// OutcomesLab:Output themselves (e.g. <c>report</c>'s <c>director-report/</c>), so neither tidies up the other's files.
+/// </summary>
 public static class OutputLayout
 {
-    public static string DirectorReports(OutcomesLabSettings settings) => Path.Combine(Path.GetFullPath(settings.Output), "director-report");
+    private static string Jobs(OutcomesLabSettings settings) => Path.Combine(Path.GetFullPath(settings.Output), "jobs");
 
-    public static string QualityReports(OutcomesLabSettings settings) => Path.Combine(Path.GetFullPath(settings.Output), "qi-report");
+    public static string DirectorReports(OutcomesLabSettings settings) => Path.Combine(Jobs(settings), "director-report");
 
-    public static string Aggregates(OutcomesLabSettings settings) => Path.Combine(Path.GetFullPath(settings.Output), "aggregates");
+    public static string QualityReports(OutcomesLabSettings settings) => Path.Combine(Jobs(settings), "qi-report");
+
+    public static string Aggregates(OutcomesLabSettings settings) => Path.Combine(Jobs(settings), "aggregates");
 }

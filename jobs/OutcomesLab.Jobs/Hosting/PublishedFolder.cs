@@ -17,32 +17,67 @@ public static class PublishedFolder
     public static string Publish(string root, string name, Action<string> render)
     {
         Directory.CreateDirectory(root);
-        var target = Path.Combine(root, name);
-        if (!Directory.Exists(target))
+        if (!Directory.Exists(Path.Combine(root, name)))
         {
-            var temp = Path.Combine(root, $".tmp-{Guid.NewGuid():N}");
+            var temp = TempFolder(root);
             try
             {
                 render(temp);
-                try
-                {
-                    Directory.Move(temp, target);
-                }
-                catch (IOException) when (Directory.Exists(target))
-                {
-                    // Another job published the same run meanwhile: theirs stands.
-                }
+                Place(root, temp, name);
             }
             finally
             {
                 if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
             }
         }
+        return Point(root, name);
+    }
+
+    /// <summary>
+    /// Renders, then publishes under the name the render returns (known only afterwards, e.g. the
+    /// aggregate run a stage settled on); a name already published keeps what it has.
+    /// </summary>
+    public static async Task<string> PublishAsync(string root, Func<string, Task<string>> renderAndName)
+    {
+        Directory.CreateDirectory(root);
+        var temp = TempFolder(root);
+        try
+        {
+            var name = await renderAndName(temp);
+            Place(root, temp, name);
+            return Point(root, name);
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static string TempFolder(string root) => Path.Combine(root, $".tmp-{Guid.NewGuid():N}");
+
+    private static void Place(string root, string temp, string name)
+    {
+        if (name.Length == 0 || name.StartsWith('.') || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
+            throw new ArgumentException($"'{name}' cannot name a published folder", nameof(name));
+        var target = Path.Combine(root, name);
+        if (Directory.Exists(target)) return;
+        try
+        {
+            Directory.Move(temp, target);
+        }
+        catch (IOException) when (Directory.Exists(target))
+        {
+            // Another job published the same content meanwhile: theirs stands.
+        }
+    }
+
+    private static string Point(string root, string name)
+    {
         var pointer = Path.Combine(root, $".{PointerFile}-{Guid.NewGuid():N}");
         File.WriteAllText(pointer, name, new UTF8Encoding(false));
         File.Move(pointer, Path.Combine(root, PointerFile), overwrite: true);
         Prune(root, name);
-        return target;
+        return Path.Combine(root, name);
     }
 
     /// <summary>The latest published folder under <paramref name="root"/>, or null.</summary>

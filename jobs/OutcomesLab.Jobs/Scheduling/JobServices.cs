@@ -17,6 +17,10 @@ public static class JobServices
         services.AddSingleton(pipeline.Settings);
         services.AddSingleton(pipeline.Time);
         services.AddTransient<PullJob>();
+        services.AddTransient<AggregateJob>();
+        services.AddTransient<ReportJob>();
+        services.AddTransient<QualityReportJob>();
+        services.AddTransient<RefreshJob>();
         services.AddSingleton<JobFailureLog>();
         services.AddHangfire((provider, config) => UseJobFormat(config).UseStorage(storage).UseFilter(provider.GetRequiredService<JobFailureLog>()));
         services.AddHangfireServer(options =>

@@ -7,13 +7,15 @@ namespace OutcomesLab.Jobs.Scheduling;
 
 /// <summary>
 /// Declares the recurring jobs from configuration — one pull per source (<c>pull-source-1</c>, …),
-/// and the stages that follow — with their cron schedules in UTC, and removes recurring jobs of ours
+/// aggregate → director report nightly, the QI report weekly — with their cron schedules in UTC, and removes recurring jobs of ours
 /// that the configuration no longer names (a source taken out). Idempotent: every host runs it at
 /// start-up, so all processes sharing a store must share one configuration.
 /// </summary>
 public static class RecurringJobRegistrar
 {
     public const string PullPrefix = "pull-source-";
+    public const string AggregateAndReport = "aggregate-and-report";
+    public const string QualityReport = "qi-report";
 
     public static string PullId(int sourceIndex) => PullPrefix + (sourceIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -28,9 +30,15 @@ public static class RecurringJobRegistrar
             var path = Path.GetFullPath(settings.Sources[i].Path!);
             var id = PullId(i);
             Declare("Pull", settings.Schedules.Pull, () =>
-                manager.AddOrUpdate<PullJob>(id, job => job.RunAsync(path, CancellationToken.None), settings.Schedules.Pull, utc));
+                manager.AddOrUpdate<PullJob>(id, job => job.RunAsync(path, null, CancellationToken.None), settings.Schedules.Pull, utc));
             declared.Add(id);
         }
+        Declare("Aggregate", settings.Schedules.Aggregate, () =>
+            manager.AddOrUpdate<RefreshJob>(AggregateAndReport, job => job.Run(), settings.Schedules.Aggregate, utc));
+        declared.Add(AggregateAndReport);
+        Declare("QualityReport", settings.Schedules.QualityReport, () =>
+            manager.AddOrUpdate<QualityReportJob>(QualityReport, job => job.RunAsync(CancellationToken.None), settings.Schedules.QualityReport, utc));
+        declared.Add(QualityReport);
 
         using var connection = storage.GetConnection();
         foreach (var stale in connection.GetRecurringJobs().Select(r => r.Id).Where(IsOurs).Except(declared).ToList())

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hangfire;
+using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using OutcomesLab.Ingest;
 using OutcomesLab.Jobs.Hosting;
@@ -13,13 +14,13 @@ namespace OutcomesLab.Jobs.Stages;
 /// pull never ingests a batch twice. The <see cref="PullLock"/> keeps a second pull (of any source,
 /// on any worker) waiting until this one is done.
 /// </summary>
-public sealed class PullJob(PipelineContext pipeline, ILogger<PullJob> log)
+public sealed class PullJob(PipelineContext pipeline, IBackgroundJobClient jobs, ILogger<PullJob> log)
 {
     /// <summary>How long a pull waits for another one to finish before it fails (and is retried).</summary>
     public const int WaitForRunningPullSeconds = 60 * 60;
 
     [JobDisplayName("pull {0}")]
-    public async Task<string> RunAsync(string dropFolder, CancellationToken ct)
+    public async Task<string> RunAsync(string dropFolder, PerformContext? context, CancellationToken ct)
     {
         if (!Directory.Exists(dropFolder))
             throw new DirectoryNotFoundException($"source drop folder '{dropFolder}' does not exist or cannot be read; check OutcomesLab:Sources and the mount");
@@ -29,6 +30,9 @@ public sealed class PullJob(PipelineContext pipeline, ILogger<PullJob> log)
         var result = Describe(summary);
         log.LogInformation("pull of {Source}: {Result}", dropFolder, result);
 
+        // A retry that finds nothing new still refreshes: an earlier attempt may have stored batches and died before this point.
+        var retried = (context?.GetJobParameter<int>("RetryCount") ?? 0) > 0;
+        if (summary.BatchesNew > 0 || retried) result += "; " + RefreshJob.EnqueueChain(jobs);
         return result;
     }
 

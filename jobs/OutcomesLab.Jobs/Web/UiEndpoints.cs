@@ -21,6 +21,8 @@ namespace OutcomesLab.Jobs.Web;
 public static class UiEndpoints
 {
     public const int PullsShown = 25;
+    /// <summary>A badly broken export can be refused row by row; the page stays readable.</summary>
+    public const int RefusalsShown = 1000;
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public static void MapOutcomesLabUi(this IEndpointRouteBuilder app, bool usersConfigured)
@@ -122,7 +124,7 @@ public static class UiEndpoints
             var name = Path.GetFileName(png);
             var stem = Path.GetFileNameWithoutExtension(png);
             var svg = File.Exists(Path.Combine(folder, stem + ".svg")) ? $"/report/charts/{Uri.EscapeDataString(stem)}.svg" : $"/report/charts/{Uri.EscapeDataString(name)}";
-            html.Append("<figure><a href=\"").Append(E(svg)).Append("\"><img loading=\"lazy\" src=\"/report/charts/").Append(E(Uri.EscapeDataString(name)))
+            html.Append("<figure><a href=\"").Append(E(svg)).Append("\"><img src=\"/report/charts/").Append(E(Uri.EscapeDataString(name)))
                 .Append("\" alt=\"").Append(E(stem.Replace('-', ' ').Replace('_', ' '))).Append("\"></a><figcaption>").Append(E(stem)).Append("</figcaption></figure>");
         }
         return html.Append("</div>").ToString();
@@ -152,8 +154,10 @@ public static class UiEndpoints
         html.Append(PullTable([p]));
         html.Append("<h2 style=\"margin-top:1.5rem\">Refusal report</h2>");
         if (refusals.Count == 0) return html.Append("<p>Nothing was refused.</p>").ToString();
-        html.Append("<p class=\"muted\">Where and why, never the refused value.</p><table><thead><tr><th>batch</th><th>file</th><th>line</th><th>column</th><th>rule</th></tr></thead><tbody>");
-        foreach (var r in refusals)
+        html.Append("<p class=\"muted\">Where and why, never the refused value.").Append(refusals.Count > RefusalsShown
+            ? $" The first {E(RefusalsShown)} of {E(refusals.Count)} are shown." : "")
+            .Append("</p><table><thead><tr><th>batch</th><th>file</th><th>line</th><th>column</th><th>rule</th></tr></thead><tbody>");
+        foreach (var r in refusals.Take(RefusalsShown))
         {
             html.Append("<tr><td>").Append(E(r.Batch)).Append("</td><td>").Append(E(r.File)).Append("</td><td class=\"n\">")
                 .Append(r.Line is { } line ? E(line) : "").Append("</td><td>").Append(E(r.ColumnName)).Append("</td><td>").Append(E(r.Rule))

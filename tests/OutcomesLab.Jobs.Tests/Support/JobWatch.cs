@@ -21,7 +21,7 @@ public sealed class JobWatch(JobStorage storage)
     }
 
     public string EnqueuePull(string dropFolder) =>
-        new BackgroundJobClient(Storage).Enqueue<PullJob>(job => job.RunAsync(dropFolder, CancellationToken.None));
+        new BackgroundJobClient(Storage).Enqueue<PullJob>(job => job.RunAsync(dropFolder, null, CancellationToken.None));
 
     /// <summary>"Trigger now" on a recurring job; returns the job it created.</summary>
     public string Trigger(string recurringJobId) => new RecurringJobManager(Storage).TriggerJob(recurringJobId);

@@ -17,6 +17,7 @@ public sealed record PostgresSetup(TempFolder Folder, StoreLocation Location, st
     {
         var path = Path.Combine(Path.GetTempPath(), $"outcomeslab-jobs-{Environment.ProcessId}.key");
         if (!File.Exists(path)) PseudonymKey.Create(path);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
         return path;
     });
 

@@ -14,6 +14,10 @@ public static class SyntheticDrop
         var folder = Path.Combine(Path.GetTempPath(), $"outcomeslab-jobs-drop-{Environment.ProcessId}");
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         SyntheticPractice.Write(folder, new SynthOptions { Episodes = 100, Batches = BatchCount, Seed = 5 });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
         return folder;
     });
 
