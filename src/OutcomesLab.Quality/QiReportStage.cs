@@ -24,7 +24,10 @@ public static class QiReportStage
         if (latest is { IsCurrent: true }) runId = latest.RunId;
         else
         {
-            runId = (await AggregateStage.RunAsync(store, catalog, options.MinCell, null, time, ct)).RunId;
+            // The new run becomes what the director report reads: never publish it with a smaller
+            // min_cell than the run it replaces.
+            var minCell = Math.Max(options.MinCell, latest?.MinCell ?? 0);
+            runId = (await AggregateStage.RunAsync(store, catalog, minCell, null, time, ct)).RunId;
             aggregated = true;
         }
 
