@@ -11,4 +11,7 @@ root.Subcommands.Add(StatusCommand.Create(global));
 root.Subcommands.Add(AggregateCommand.Create(global));
 root.Subcommands.Add(ReportCommand.Create(global));
 root.Subcommands.Add(QiReportCommand.Create(global));
+root.Subcommands.Add(ExportCommand.Create(global));
+root.Subcommands.Add(ServeCommand.Create(global));
+root.Subcommands.Add(WorkerCommand.Create(global));
 return await root.Parse(args).InvokeAsync();

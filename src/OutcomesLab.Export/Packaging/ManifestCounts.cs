@@ -1,0 +1,3 @@
+namespace OutcomesLab.Export.Packaging;
+
+public sealed record ManifestCounts(int EpisodesConsidered, int EpisodesReleased, int EpisodeRows, int? ItemRows);

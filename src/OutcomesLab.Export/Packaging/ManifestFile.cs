@@ -1,0 +1,3 @@
+namespace OutcomesLab.Export.Packaging;
+
+public sealed record ManifestFile(string Name, string Sha256, long Bytes, int? Rows);

@@ -1,0 +1,3 @@
+namespace OutcomesLab.Export.Packaging;
+
+public sealed record ManifestParameters(int K, int L, double MaxSuppression, bool Items, bool WithTherapist, int MinCell);

@@ -1,0 +1,3 @@
+namespace OutcomesLab.Export.Packaging;
+
+public sealed record ManifestRisk(string Model, double Highest, double Average, double RecordsAtHighest);

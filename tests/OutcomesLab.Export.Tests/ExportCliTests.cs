@@ -1,0 +1,62 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using OutcomesLab.TestSupport;
+using Xunit;
+
+namespace OutcomesLab.Export.Tests;
+
+/// <summary>`outcomeslab export` and `outcomeslab export log` as a custodian meets them (the real CLI, a real store).</summary>
+public sealed class ExportCliTests
+{
+    [Fact]
+    public async Task Export_then_log_then_a_tampered_log_is_caught()
+    {
+        using var folder = new TempFolder();
+        var store = folder.File("practice.db");
+        var drop = folder.File("drop");
+        Assert.Equal(0, (await CliProcess.RunAsync(folder.Path, "synth", "--out", drop, "--episodes", "1200", "--seed", "5")).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(folder.Path, "ingest", drop, "--store", store)).ExitCode);
+
+        var export = await CliProcess.RunAsync(folder.Path, "export", "--store", store, "--out", folder.File("study"),
+            "--purpose", "CLI test of the research export", "--items");
+        Assert.True(export.ExitCode == 0, export.Output);
+        Assert.Contains("prosecutor risk", export.Output, StringComparison.Ordinal);
+        Assert.Contains(".export-keys", export.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder.File("study"), "items.parquet")));
+        Assert.Single(Directory.GetFiles(store + ".key.export-keys", "*.key"));
+
+        var log = await CliProcess.RunAsync(folder.Path, "export", "log", "--store", store);
+        Assert.Equal(0, log.ExitCode);
+        Assert.Contains("CLI test of the research export", log.Output, StringComparison.Ordinal);
+        Assert.Contains("chain intact: 1 entry", log.Output, StringComparison.Ordinal);
+
+        // Targets that cannot be met: exit 2, nothing written, the reason given.
+        var refused = await CliProcess.RunAsync(folder.Path, "export", "--store", store, "--out", folder.File("too-strict"),
+            "--purpose", "impossible k", "--k", "100000");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("k = 100000 cannot be met", refused.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.File("too-strict")));
+
+        // Someone edits the log behind the store's back.
+        await using (var c = new SqliteConnection($"Data Source={store};Pooling=false"))
+        {
+            await c.ExecuteAsync("DROP TRIGGER export_log_no_update; UPDATE export_log SET purpose = 'nothing to see' WHERE entry_id = 1;");
+        }
+        var broken = await CliProcess.RunAsync(folder.Path, "export", "log", "--store", store);
+        Assert.Equal(3, broken.ExitCode);
+        Assert.Contains("edited", broken.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--purpose", "no out folder")]
+    [InlineData("--out", "somewhere")]
+    [InlineData("--out", "x", "--purpose", "p", "--k", "5")]
+    [InlineData("--out", "x", "--purpose", "p", "--link-with", "../../etc")]
+    public async Task Usage_mistakes_give_one_line_and_a_non_zero_exit(params string[] args)
+    {
+        using var folder = new TempFolder();
+        var result = await CliProcess.RunAsync(folder.Path, ["export", .. args, "--store", folder.File("s.db")]);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+    }
+}
