@@ -14,8 +14,8 @@ namespace OutcomesLab.Quality;
 /// </summary>
 public static class QiReportStage
 {
-    public static async Task<QiReportOutcome> RunAsync(Store store, Catalog catalog, QiOptions options, string outDir, TimeProvider time,
-        CancellationToken ct = default)
+    /// <summary>Everything but the files: a job that publishes folders atomically renders them itself with <see cref="QiReportWriter.Write"/>.</summary>
+    public static async Task<QiAnalysis> AnalyseAsync(Store store, Catalog catalog, QiOptions options, TimeProvider time, CancellationToken ct = default)
     {
         options.Validate();
         var latest = await AggregateRunRepository.LatestSummaryAsync(store, ct);
@@ -24,7 +24,10 @@ public static class QiReportStage
         if (latest is { IsCurrent: true }) runId = latest.RunId;
         else
         {
-            runId = (await AggregateStage.RunAsync(store, catalog, options.MinCell, null, time, ct)).RunId;
+            // The new run becomes what the director report reads: never publish it with a smaller
+            // min_cell than the run it replaces.
+            var minCell = Math.Max(options.MinCell, latest?.MinCell ?? 0);
+            runId = (await AggregateStage.RunAsync(store, catalog, minCell, null, time, ct)).RunId;
             aggregated = true;
         }
 
@@ -36,7 +39,15 @@ public static class QiReportStage
         var generatedAt = time.GetUtcNow();
         var models = QiModels.From(result);
         await QiModelRepository.SaveAsync(store, runId, models, generatedAt, ct);
-        var files = QiReportWriter.Write(result, new QiReportContext(generatedAt, runId), outDir);
-        return new QiReportOutcome(runId, aggregated, result, files, models.Select(m => m.Name).ToList());
+        return new QiAnalysis(runId, aggregated, result, new QiReportContext(generatedAt, runId), models.Select(m => m.Name).ToList());
+    }
+
+    /// <summary><see cref="AnalyseAsync"/>, then the report into <paramref name="outDir"/>.</summary>
+    public static async Task<QiReportOutcome> RunAsync(Store store, Catalog catalog, QiOptions options, string outDir, TimeProvider time,
+        CancellationToken ct = default)
+    {
+        var analysis = await AnalyseAsync(store, catalog, options, time, ct);
+        var files = QiReportWriter.Write(analysis.Result, analysis.Context, outDir);
+        return new QiReportOutcome(analysis.AggregateRunId, analysis.RanAggregateStage, analysis.Result, files, analysis.SavedModels);
     }
 }

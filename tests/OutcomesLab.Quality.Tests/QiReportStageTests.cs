@@ -1,3 +1,4 @@
+using OutcomesLab.Analytics;
 using OutcomesLab.Domain;
 using OutcomesLab.Ingest;
 using OutcomesLab.Quality.Persistence;
@@ -58,5 +59,33 @@ public class QiReportStageTests(ITestOutputHelper output)
         Assert.Equal(first.AggregateRunId, second.AggregateRunId);
         Assert.Equal(saved.Count, (await QiModelRepository.ListAsync(store, first.AggregateRunId)).Count);
         Assert.Equal(first.Result.Alerts, second.Result.Alerts);     // deterministic with the seed
+    }
+
+    [Fact]
+    public async Task A_behind_aggregate_run_is_replaced_by_a_current_one_never_with_a_smaller_min_cell()
+    {
+        using var folder = new TempFolder();
+        var drop = folder.File("drop");
+        SyntheticPractice.Write(drop, new SynthOptions { Episodes = 300, Seed = 4 });
+        var early = folder.File("early");
+        var batches = Directory.GetDirectories(drop).Order(StringComparer.Ordinal).ToList();
+        foreach (var batch in batches.Take(batches.Count / 2))
+        {
+            var target = Directory.CreateDirectory(Path.Combine(early, Path.GetFileName(batch))).FullName;
+            foreach (var file in Directory.GetFiles(batch)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+        await using var store = await Store.OpenAsync(TestStores.NewLocation(Dialect.Sqlite, folder));
+        var ingestor = new Ingestor(store, new GateOptions(Catalog.Default, []), PseudonymKey.FromBytes(new byte[32]), TimeProvider.System);
+        await ingestor.PullAsync(early);
+        var old = await AggregateStage.RunAsync(store, Catalog.Default, 20, null, TimeProvider.System);
+        await ingestor.PullAsync(drop);                                   // the rest arrives: the run is behind the store
+
+        var outcome = await QiReportStage.RunAsync(store, Catalog.Default, new QiOptions { MinCell = 11 }, folder.File("qi"), TimeProvider.System);
+
+        Assert.True(outcome.RanAggregateStage);
+        Assert.NotEqual(old.RunId, outcome.AggregateRunId);
+        var latest = await AggregateRunRepository.LatestSummaryAsync(store);
+        Assert.Equal((outcome.AggregateRunId, 20, true), (latest!.RunId, latest.MinCell, latest.IsCurrent));
+        Assert.Empty(await QiModelRepository.ListAsync(store, old.RunId));
     }
 }

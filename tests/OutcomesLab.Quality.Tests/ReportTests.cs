@@ -7,9 +7,10 @@ namespace OutcomesLab.Quality.Tests;
 public class ReportTests : IClassFixture<ReportTests.Rendered>
 {
     /// <summary>One report of the planted-effect practice, with active episodes, a small therapist and a hostile-looking code.</summary>
-    public sealed class Rendered : IDisposable
+    public sealed class Rendered
     {
-        public TempFolder Folder { get; } = new();
+        /// <summary>tests/TestResults/artifacts/qi-report/report: kept for a person to open after the run.</summary>
+        public string Folder { get; } = TestArtifacts.Folder("qi-report");
         public QiResult Result { get; }
         public QiReportFiles Files { get; }
         public string Html { get; }
@@ -32,15 +33,26 @@ public class ReportTests : IClassFixture<ReportTests.Rendered>
                 Administrations = [.. input.Administrations, .. more.Administrations],
             };
             Result = QualityAnalysis.Run(input, new QiOptions { MinCell = 11 });
-            Files = QiReportWriter.Write(Result, new QiReportContext(new DateTimeOffset(2026, 1, 5, 6, 0, 0, TimeSpan.Zero), 42), Path.Combine(Folder.Path, "qi"));
+            var reportFolder = Path.Combine(Folder, "report");
+            if (Directory.Exists(reportFolder)) Directory.Delete(reportFolder, recursive: true);
+            Files = QiReportWriter.Write(Result, new QiReportContext(new DateTimeOffset(2026, 1, 5, 6, 0, 0, TimeSpan.Zero), 42), reportFolder);
             Html = File.ReadAllText(Files.Index);
         }
-
-        public void Dispose() => Folder.Dispose();
     }
 
     private readonly Rendered r;
     public ReportTests(Rendered rendered) => r = rendered;
+
+    [Fact]
+    public async Task The_page_opens_in_Chromium_with_every_chart_loaded_and_no_errors()
+    {
+        await using var browser = await HeadlessChromium.StartAsync();
+        var page = await browser.VisitAsync(new Uri(r.Files.Index).AbsoluteUri, Path.Combine(r.Folder, "screenshot.png"), 1280, 2400);
+        Assert.True(page.Clean, page.Problems());
+        Assert.Equal(r.Files.Charts.Count, page.ImageCount);
+        using var shot = SKBitmap.Decode(page.ScreenshotPath!);
+        Assert.True(DarkPixels(shot, 0, 200) > 2000, "the top of the page has no text: it did not render");
+    }
 
     [Fact]
     public void The_page_is_offline_and_escapes_data()

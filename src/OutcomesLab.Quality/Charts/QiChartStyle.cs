@@ -1,55 +1,55 @@
+using OutcomesLab.Reporting.Charts;
 using ScottPlot;
 
 namespace OutcomesLab.Quality.Charts;
 
 /// <summary>
-/// The look of the QI charts: DejaVu Sans registered explicitly (on Linux ScottPlot's default sans
-/// resolves to a serif face, and with no font it draws no text at all, silently) and the
-/// Okabe–Ito colour-blind-safe palette (Okabe &amp; Ito 2008, "Color Universal Design").
-/// Kept here until the Reporting project's shared chart style lands (issue 4); then this defers to it.
+/// The look of the QI charts, shared with the director report's charts (OutcomesLab.Reporting):
+/// the embedded DejaVu Sans (<see cref="ChartFont"/>, so text is drawn on a machine without fonts)
+/// and the Okabe–Ito colour-blind-safe palette (<see cref="ChartPalette"/>), with the same title,
+/// label, tick and grid styling as Reporting's chart frame.
 /// </summary>
 public static class QiChartStyle
 {
-    public const string FontName = "DejaVu Sans";
-    private const string FontFolder = "/usr/share/fonts/truetype/dejavu";
-    private static readonly Lock Gate = new();
-    private static bool registered;
-
-    // Okabe–Ito.
-    public static readonly Color Black = Color.FromHex("#000000");
-    public static readonly Color Orange = Color.FromHex("#E69F00");
-    public static readonly Color SkyBlue = Color.FromHex("#56B4E9");
-    public static readonly Color BluishGreen = Color.FromHex("#009E73");
-    public static readonly Color Blue = Color.FromHex("#0072B2");
-    public static readonly Color Vermillion = Color.FromHex("#D55E00");
-    public static readonly Color ReddishPurple = Color.FromHex("#CC79A7");
-    public static readonly Color Grey = Color.FromHex("#7F7F7F");
-
-    /// <summary>Registers DejaVu Sans with ScottPlot once; fails loudly rather than render charts without text.</summary>
-    public static void EnsureFont()
-    {
-        lock (Gate)
-        {
-            if (registered) return;
-            var regular = Path.Combine(FontFolder, "DejaVuSans.ttf");
-            var bold = Path.Combine(FontFolder, "DejaVuSans-Bold.ttf");
-            if (!File.Exists(regular))
-                throw new InvalidOperationException($"chart font missing: {regular} (install the fonts-dejavu-core package)");
-            Fonts.AddFontFile(FontName, regular, bold: false, italic: false);
-            if (File.Exists(bold)) Fonts.AddFontFile(FontName, bold, bold: true, italic: false);
-            Fonts.Default = FontName;
-            registered = true;
-        }
-    }
+    public static Color Black => ChartPalette.Black;
+    public static Color Orange => ChartPalette.Orange;
+    public static Color BluishGreen => ChartPalette.BluishGreen;
+    public static Color Blue => ChartPalette.Blue;
+    public static Color Vermillion => ChartPalette.Vermillion;
+    public static Color Grey => ChartPalette.MidGrey;
 
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
-        EnsureFont();
+        ChartFont.EnsureRegistered();
         var plot = new Plot();
-        plot.Font.Set(FontName);
-        plot.Title(title, size: 16);
-        plot.XLabel(xLabel, size: 13);
-        plot.YLabel(yLabel, size: 13);
+        plot.Font.Set(ChartFont.Family, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
+        plot.Axes.Title.Label.Text = title;
+        plot.Axes.Title.Label.FontName = ChartFont.Family;
+        plot.Axes.Title.Label.FontSize = 17;
+        plot.Axes.Title.Label.Bold = true;
+        plot.Axes.Title.Label.ForeColor = ChartPalette.Black;
+        plot.Axes.Bottom.Label.Text = xLabel;
+        plot.Axes.Left.Label.Text = yLabel;
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
+        {
+            axis.Label.FontName = ChartFont.Family;
+            axis.Label.FontSize = 14;
+            axis.Label.Bold = false;
+            axis.Label.ForeColor = ChartPalette.DarkGrey;
+            axis.TickLabelStyle.FontName = ChartFont.Family;
+            axis.TickLabelStyle.FontSize = 12;
+            axis.TickLabelStyle.ForeColor = ChartPalette.DarkGrey;
+            axis.MinorTickStyle.Length = 0;
+        }
+        plot.Grid.MajorLineColor = Color.FromHex("#000000").WithAlpha(0.08);
+        plot.Axes.Frame(false);
+        plot.Axes.Left.FrameLineStyle.Width = 1;
+        plot.Axes.Bottom.FrameLineStyle.Width = 1;
+        plot.Legend.FontName = ChartFont.Family;
+        plot.Legend.FontSize = 12;
+        plot.Legend.SetBestFontOnEachRender = false;
+        plot.Legend.OutlineColor = ChartPalette.LightGrey;
+        plot.Legend.ShadowColor = Colors.Transparent;
         return plot;
     }
 
