@@ -1,3 +1,5 @@
+using OutcomesLab.Analytics;
+using OutcomesLab.Domain;
 using OutcomesLab.Ingest;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
@@ -19,6 +21,16 @@ public static class Pipeline
         var summary = await WithProgress(p => ingestor.PullAsync(dropFolder, p, ct));
         SummaryPrinter.Print(summary);
         return summary;
+    }
+
+    /// <summary>The aggregate stage with the settings' min_cell; writes the CSV files into <paramref name="outDir"/>.</summary>
+    public static async Task<AggregateRun> AggregateAsync(OutcomesLabSettings settings, string outDir, CancellationToken ct)
+    {
+        await using var store = await StoreContext.OpenStoreAsync(settings, ct);
+        var run = await AggregateStage.RunAsync(store, StoreContext.LoadCatalog(settings), settings.MinCell, outDir, TimeProvider.System, ct);
+        AnsiConsole.MarkupLineInterpolated(
+            $"   aggregate run #{run.RunId}: {run.Aggregates.Count:N0} group rows ({run.Aggregates.Count(r => r.Suppressed):N0} suppressed below min_cell {run.MinCell})");
+        return run;
     }
 
     private static async Task<PullSummary> WithProgress(Func<IProgress<IngestProgress>, Task<PullSummary>> run)

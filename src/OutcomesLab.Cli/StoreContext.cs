@@ -6,22 +6,23 @@ using Spectre.Console;
 
 namespace OutcomesLab.Cli;
 
-/// <summary>Opens what the settings point at: the store, the catalog, the pseudonym key.</summary>
+/// <summary>Opens what the settings point at (through <see cref="PipelineResources"/>, shared with the job hosts) and says so on the console.</summary>
 public static class StoreContext
 {
-    public static async Task<Store> OpenStoreAsync(OutcomesLabSettings settings, CancellationToken ct) =>
-        await Store.OpenAsync(StoreLocation.Parse(settings.Store), ct);
+    public static Task<Store> OpenStoreAsync(OutcomesLabSettings settings, CancellationToken ct) =>
+        PipelineResources.OpenStoreAsync(settings, ct);
 
-    public static Catalog LoadCatalog(OutcomesLabSettings settings) =>
-        string.IsNullOrWhiteSpace(settings.Catalog) ? Catalog.Default : Catalog.Load(settings.Catalog);
+    public static Catalog LoadCatalog(OutcomesLabSettings settings) => PipelineResources.LoadCatalog(settings);
 
     /// <summary>The key for the store; says so (path only) when a new one was generated.</summary>
     public static PseudonymKey LoadKey(OutcomesLabSettings settings, StoreLocation location)
     {
         var key = PseudonymKey.ForStore(location, settings.KeyFile, out var created);
-        if (created)
-            AnsiConsole.MarkupLineInterpolated(
-                $"[yellow]generated a new pseudonym key[/] {PseudonymKey.DefaultPathFor(location)} (mode 0600). Keep it safe and outside backups of the store: without it new data cannot be linked to what is stored.");
+        if (created) SayKeyGenerated(PseudonymKey.DefaultPathFor(location));
         return key;
     }
+
+    public static void SayKeyGenerated(string path) =>
+        AnsiConsole.MarkupLineInterpolated(
+            $"[yellow]generated a new pseudonym key[/] {path} (mode 0600). Keep it safe and outside backups of the store: without it new data cannot be linked to what is stored.");
 }

@@ -17,6 +17,12 @@ public sealed class OutcomesLabSettings
     public string? Catalog { get; set; }
     /// <summary>Source columns the gate drops instead of refusing the file (exchange-format.md: "explicitly lists it as ignored").</summary>
     public List<string> IgnoredColumns { get; set; } = [];
+    /// <summary>How the job hosts run: storage, polling, retries (our addition, see README "Jobs, serve and workers").</summary>
+    public JobSettings Jobs { get; set; } = new();
+    /// <summary>Where <c>serve</c> listens.</summary>
+    public WebSettings Web { get; set; } = new();
+    /// <summary>People who may sign in to <c>serve</c>; required as soon as it listens beyond loopback.</summary>
+    public List<UserSettings> Users { get; set; } = [];
 }
 
 public sealed class SourceSettings

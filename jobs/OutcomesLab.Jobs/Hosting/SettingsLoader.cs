@@ -70,5 +70,39 @@ public static class SettingsLoader
                 throw new SettingsException($"OutcomesLab:Sources:{i}:Path is required for a csv-drop source");
         }
         if (string.IsNullOrWhiteSpace(s.Output)) throw new SettingsException("OutcomesLab:Output is empty");
+        ValidateJobs(s.Jobs);
+        ValidateUsers(s.Users);
+    }
+
+    private static void ValidateJobs(JobSettings j)
+    {
+        const string p = "OutcomesLab:Jobs";
+        if (j.WorkerCount < 0) throw new SettingsException($"{p}:WorkerCount must be 0 (Hangfire's default) or more");
+        if (j.RetryAttempts < 0) throw new SettingsException($"{p}:RetryAttempts must be 0 or more");
+        if (j.RetryDelaysSeconds.Any(d => d < 0)) throw new SettingsException($"{p}:RetryDelaysSeconds must not be negative");
+        foreach (var (name, value) in new[]
+                 {
+                     ("PollIntervalSeconds", j.PollIntervalSeconds), ("InvisibilityTimeoutSeconds", j.InvisibilityTimeoutSeconds),
+                     ("LockTimeoutSeconds", j.LockTimeoutSeconds), ("ShutdownTimeoutSeconds", j.ShutdownTimeoutSeconds),
+                 })
+        {
+            if (!(value > 0)) throw new SettingsException($"{p}:{name} must be a positive number of seconds");
+        }
+    }
+
+    private static void ValidateUsers(List<UserSettings> users)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < users.Count; i++)
+        {
+            var u = users[i];
+            var key = $"OutcomesLab:Users:{i}";
+            if (string.IsNullOrWhiteSpace(u.Name)) throw new SettingsException($"{key}:Name is required");
+            if (!seen.Add(u.Name.Trim())) throw new SettingsException($"{key}:Name '{u.Name}' appears more than once");
+            if (!Roles.All.Contains(u.Role))
+                throw new SettingsException($"{key}:Role '{u.Role}' is not one of {string.Join(", ", Roles.All)}");
+            // The hash itself is never echoed: only what is wrong with it.
+            if (PasswordHasher.Problem(u.PasswordHash) is { } problem) throw new SettingsException($"{key}:PasswordHash {problem}");
+        }
     }
 }

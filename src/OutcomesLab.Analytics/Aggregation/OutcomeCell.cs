@@ -8,7 +8,3 @@ namespace OutcomesLab.Analytics.Aggregation;
 public sealed record OutcomeCell(
     string Instrument, string PresentingConcern, string Approach, bool Completed, string IntakeMonth,
     double Baseline, double? Final, long Count);
-
-/// <summary><paramref name="Count"/> valid administrations with the same keys, session number and score.</summary>
-public sealed record TrajectoryCell(
-    string Instrument, string PresentingConcern, string Approach, int SessionNumber, double Score, long Count);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OutcomesLab.Reporting.Report;
 using OutcomesLab.Synthetic;
 using Spectre.Console;
 
@@ -33,9 +34,20 @@ public static class DemoCommand
             AnsiConsole.MarkupLine("[bold]2. ingest through the gate[/]");
             await Pipeline.IngestAsync(settings, drop, ct);
 
+            AnsiConsole.MarkupLine("[bold]3. outcome statistics with small-cell suppression[/]");
+            var aggregateDir = Path.Combine(dir, "aggregate");
+            var run = await Pipeline.AggregateAsync(settings, aggregateDir, ct);
+
+            AnsiConsole.MarkupLine("[bold]4. director report[/]");
+            var reportDir = Path.Combine(dir, "director-report");
+            var report = await Task.Run(() => DirectorReport.Write(run, StoreContext.LoadCatalog(settings), reportDir, ct), ct);
+            AnsiConsole.MarkupLineInterpolated($"   {report.Concerns} concerns, {report.Charts} charts");
+
             AnsiConsole.MarkupLine("[bold]results[/]");
             AnsiConsole.MarkupLineInterpolated($"   drop folder: {drop}");
             AnsiConsole.MarkupLineInterpolated($"   store:       {settings.Store} (see `outcomeslab status --store {settings.Store}`)");
+            AnsiConsole.MarkupLineInterpolated($"   aggregates:  {aggregateDir} (aggregate run #{run.RunId}, min_cell {run.MinCell})");
+            AnsiConsole.MarkupLineInterpolated($"   report:      {report.IndexPath}");
             return 0;
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using OutcomesLab.Analytics;
 using OutcomesLab.Storage;
 using Spectre.Console;
 
@@ -49,6 +50,9 @@ public static class StatusCommand
             for (var i = 0; i < lists.Max(l => l.Count); i++)
                 grid.AddRow(lists.Select(l => i < l.Count ? $"{Markup.Escape(l[i].Key)}: {Masked(l[i].Value)}" : "").ToArray());
             AnsiConsole.Write(grid);
+
+            var run = await AggregateRunRepository.LatestSummaryAsync(store, ct);
+            AnsiConsole.MarkupLineInterpolated($"[bold]latest aggregate run[/] {(run is null ? "none yet: `outcomeslab aggregate --out DIR`" : run.Describe())}");
 
             var pulls = await StoreStatus.LatestPullsAsync(store, 1, ct);
             if (pulls.Count == 0)

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using static OutcomesLab.Jobs.Web.Html;
+
+namespace OutcomesLab.Jobs.Web;
+
+/// <summary>
+/// Sign-in with a form and a cookie (browsers, the dashboard's own links and scripts all carry it).
+/// The form is protected by an antiforgery token; a failed attempt waits a moment and never says
+/// which of name or password was wrong; the return URL must be local.
+/// </summary>
+public static class LoginEndpoints
+{
+    public const string TokenField = "__token";
+    private static readonly TimeSpan FailureDelay = TimeSpan.FromSeconds(1);
+
+    public static void MapLogin(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/login", (HttpContext ctx, IAntiforgery antiforgery, string? returnUrl) =>
+            Form(ctx, antiforgery, returnUrl, error: null, StatusCodes.Status200OK)).AllowAnonymous();
+
+        app.MapPost("/login", async (HttpContext ctx, IAntiforgery antiforgery, UserDirectory users, ILogger<UserDirectory> log) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(ctx)) return Results.BadRequest("the sign-in form expired; reload the page");
+            var form = await ctx.Request.ReadFormAsync();
+            var returnUrl = form["returnUrl"].ToString();
+            var user = users.SignIn(form["name"], form["password"]);
+            if (user is null)
+            {
+                // The attempted name is not logged: people type passwords into name fields.
+                log.LogWarning("failed sign-in from {Remote}", ctx.Connection.RemoteIpAddress);
+                await Task.Delay(FailureDelay);
+                return Form(ctx, antiforgery, returnUrl, "Wrong name or password.", StatusCodes.Status401Unauthorized);
+            }
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Name.Trim()), new Claim(ClaimTypes.Role, user.Role)],
+                CookieAuthenticationDefaults.AuthenticationScheme);
+            await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            log.LogInformation("{User} signed in as {Role}", user.Name, user.Role);
+            return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/");
+        }).AllowAnonymous();
+
+        app.MapPost("/logout", async (HttpContext ctx, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(ctx)) return Results.BadRequest("the page expired; reload it");
+            await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
+        }).AllowAnonymous();
+    }
+
+    /// <summary>Only a path on this site ("/x", not "//host" or "/\host"): no open redirect.</summary>
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    private static IResult Form(HttpContext ctx, IAntiforgery antiforgery, string? returnUrl, string? error, int status)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(ctx);
+        var body = $"""
+            <h1>Sign in</h1>
+            <form class="login" method="post" action="/login">
+              <input type="hidden" name="{E(TokenField)}" value="{E(tokens.RequestToken)}">
+              <input type="hidden" name="returnUrl" value="{E(IsLocal(returnUrl) ? returnUrl : "/")}">
+              {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{E(error)}</p>")}
+              <label for="name">Name</label><input id="name" name="name" autocomplete="username" required autofocus>
+              <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+              <p><button type="submit">Sign in</button></p>
+            </form>
+            """;
+        return Results.Content(PageLayout.Render("Sign in", ctx.User, usersConfigured: true, logoutToken: null, body), "text/html; charset=utf-8", statusCode: status);
+    }
+}

@@ -1,0 +1,41 @@
+using OutcomesLab.Domain;
+using OutcomesLab.Quality.CaseMix;
+using OutcomesLab.Quality.Comparison;
+using OutcomesLab.Quality.Tracking;
+
+namespace OutcomesLab.Quality;
+
+/// <summary>
+/// The quality-improvement analysis as a pure function of in-memory read models: per-therapist and
+/// per-site comparisons with funnel classification, the case-mix adjusted comparison, the expected
+/// trajectories and the alerts. The period limits the comparisons to episodes with intake in that
+/// quarter; models train on every completed episode (more data, steadier models) and alerts cover
+/// every episode that is ongoing now, whatever its intake quarter.
+/// </summary>
+public static class QualityAnalysis
+{
+    public static QiResult Run(QiInput input, QiOptions options)
+    {
+        options.Validate();
+        var roles = InstrumentRoles.Of(input.Catalog);
+        var order = new AdministrationOrder(input.Administrations);
+        bool InPeriod(EpisodeInfo e) => options.Period is not { } p || p.Contains(e.IntakeMonth);
+
+        var periodOutcomes = input.Outcomes.Where(o => InPeriod(o.Episode)).ToList();
+        var latestAlliance = roles.Alliance is { } a ? order.LatestScores(a.Code) : new Dictionary<string, double>();
+        var outcomeInstruments = roles.Outcomes.Where(i => input.Outcomes.Any(o => o.Instrument == i.Code)).ToList();
+
+        var therapists = outcomeInstruments
+            .Select(i => UnitComparer.Compare(i, "therapist", e => e.TherapistId, periodOutcomes, latestAlliance, options.MinCell)).ToList();
+        var sites = outcomeInstruments
+            .Select(i => UnitComparer.Compare(i, "site", e => e.SiteId, periodOutcomes, latestAlliance, options.MinCell)).ToList();
+
+        var caseMix = CaseMixAdjustment.Run(input.Outcomes, roles, InPeriod, options);
+        var trajectories = outcomeInstruments.Select(i => ExpectedTrajectory.Fit(i, input.Outcomes, order, options)).ToList();
+        var alerts = AlertRules.Evaluate(input.Outcomes, order, roles, trajectories, input.Episodes, options);
+        var (byTherapist, practice) = AlertSummary.ByTherapist(input.Episodes, alerts, options.MinCell);
+
+        return new QiResult(options, roles, input.Episodes.Count, input.Episodes.Count(InPeriod),
+            therapists, sites, caseMix, trajectories, alerts, byTherapist, practice);
+    }
+}

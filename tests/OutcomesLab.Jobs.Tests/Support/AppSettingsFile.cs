@@ -1,0 +1,26 @@
+using System.Text.Json;
+using OutcomesLab.Jobs.Hosting;
+
+namespace OutcomesLab.Jobs.Tests.Support;
+
+/// <summary>Writes the settings a test built as the appsettings.json a host reads from its working folder.</summary>
+public static class AppSettingsFile
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+
+    public static void Write(string folder, OutcomesLabSettings settings) =>
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"),
+            JsonSerializer.Serialize(new Dictionary<string, object> { [OutcomesLabSettings.Section] = settings }, Options));
+
+    /// <summary>Short intervals so a test waits seconds, not Hangfire's production minutes — configuration only.</summary>
+    public static JobSettings FastJobs(int workerCount = 2) => new()
+    {
+        WorkerCount = workerCount,
+        PollIntervalSeconds = 0.5,
+        RetryAttempts = 2,
+        RetryDelaysSeconds = [1, 4],
+        InvisibilityTimeoutSeconds = 6,
+        LockTimeoutSeconds = 6,
+        ShutdownTimeoutSeconds = 10,
+    };
+}

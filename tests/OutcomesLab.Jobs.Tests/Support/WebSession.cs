@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace OutcomesLab.Jobs.Tests.Support;
+
+/// <summary>A browser-like HTTP session against `serve`: keeps cookies, does not follow redirects (tests look at them), signs in through the form.</summary>
+public sealed partial class WebSession(string baseUrl) : IDisposable
+{
+    private readonly HttpClient http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    {
+        BaseAddress = new Uri(baseUrl),
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(new Uri(path, UriKind.Relative));
+
+    public async Task<string> GetTextAsync(string path)
+    {
+        using var response = await GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode}\n{body}");
+        return body;
+    }
+
+    /// <summary>Fills in and posts the sign-in form; returns the response (a redirect on success).</summary>
+    public async Task<HttpResponseMessage> SignInAsync(string name, string password, string returnUrl = "/")
+    {
+        var form = await GetTextAsync("/login");
+        var token = TokenField().Match(form);
+        Assert.True(token.Success, "the sign-in form carries an antiforgery token");
+        return await http.PostAsync(new Uri("/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__token"] = WebUtility.HtmlDecode(token.Groups[1].Value), ["name"] = name, ["password"] = password, ["returnUrl"] = returnUrl,
+        }));
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> fields) =>
+        await http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
+
+    [GeneratedRegex("name=\"__token\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    public void Dispose() => http.Dispose();
+}
