@@ -27,7 +27,9 @@ public sealed class ExportCliTests
 
         var log = await CliProcess.RunAsync(folder.Path, "export", "log", "--store", store);
         Assert.Equal(0, log.ExitCode);
-        Assert.Contains("CLI test of the research export", log.Output, StringComparison.Ordinal);
+        var exportId = System.Text.RegularExpressions.Regex.Match(export.Output, @"\d{8}-\d{6}-[0-9a-f]{6}").Value;
+        Assert.NotEmpty(exportId);
+        Assert.Contains(exportId, log.Output, StringComparison.Ordinal);
         Assert.Contains("chain intact: 1 entry", log.Output, StringComparison.Ordinal);
 
         // Targets that cannot be met: exit 2, nothing written, the reason given.

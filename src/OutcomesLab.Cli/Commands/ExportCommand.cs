@@ -111,13 +111,13 @@ public static class ExportCommand
             AnsiConsole.MarkupLine("no exports yet");
             return;
         }
-        var table = new Table().AddColumns("#", "export id", "time (UTC)", "user", "purpose", "linked with", "k / ℓ / risk");
+        // One short block per entry: a wide table would wrap ids and purposes on an 80-column terminal.
         foreach (var e in entries)
         {
-            table.AddRow(e.EntryId.ToString(CultureInfo.InvariantCulture), e.ExportId, e.CreatedAt, Markup.Escape(e.UserName), Markup.Escape(e.Purpose),
-                e.LinkedExportId ?? "", Markup.Escape(RiskSummary(e.Risk)));
+            AnsiConsole.MarkupLineInterpolated($"[bold]#{e.EntryId}[/] {e.ExportId}  {e.CreatedAt}  by {e.UserName}{(e.LinkedExportId is null ? "" : $"  linked with {e.LinkedExportId}")}");
+            AnsiConsole.MarkupLineInterpolated($"    purpose: {e.Purpose}");
+            AnsiConsole.MarkupLineInterpolated($"    k / ℓ / highest risk: {RiskSummary(e.Risk)}   entry hash {e.EntryHash[..16]}…");
         }
-        AnsiConsole.Write(table);
     }
 
     private static string RiskSummary(string riskJson)
