@@ -65,6 +65,12 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     if c is None: continue
     passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
     skipped += int(c.get("notExecuted", 0))
+    # Name each failure with the head of its message, so a CI log alone says what broke.
+    for r in ET.parse(f).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") == "Failed":
+            msg = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+            text = (msg.text or "").strip() if msg is not None else ""
+            print(f"FAILED {r.get('testName')}\n  " + "\n  ".join(text.splitlines()[:12]))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
