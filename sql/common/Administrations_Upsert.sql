@@ -1,8 +1,8 @@
--- One header per administration from the newest batch that carries it (rows of one batch agree).
+-- One header per administration from the newest batch that carries it (runs of one batch agree).
 INSERT INTO administrations (administration_ref, episode_ref, instrument, session_number, administered_day, batch_name)
 SELECT administration_ref, MIN(episode_ref), MIN(instrument), MIN(session_number), MIN(administered_day), batch_name
 FROM (
-    SELECT s.*, MAX(batch_name) OVER (PARTITION BY administration_ref) AS newest FROM stage_answers s
+    SELECT r.*, MAX(batch_name) OVER (PARTITION BY administration_ref) AS newest FROM stage_admins r
 ) t
 WHERE batch_name = newest
 GROUP BY administration_ref, batch_name

@@ -1,8 +1,8 @@
--- The common case: the staged rows come from one batch that is the newest so far, and rows of one
+-- The common case: the staged runs come from one batch that is the newest so far, and runs of one
 -- administration agree, so one header per administration needs no ranking.
 INSERT INTO administrations (administration_ref, episode_ref, instrument, session_number, administered_day, batch_name)
 SELECT administration_ref, MIN(episode_ref), MIN(instrument), MIN(session_number), MIN(administered_day), MIN(batch_name)
-FROM stage_answers
+FROM stage_admins
 WHERE 1 = 1
 GROUP BY administration_ref
 ON CONFLICT (administration_ref) DO UPDATE SET

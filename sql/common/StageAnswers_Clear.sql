@@ -1,1 +1,2 @@
 DELETE FROM stage_answers;
+DELETE FROM stage_admins;

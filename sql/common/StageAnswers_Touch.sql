@@ -1,4 +1,4 @@
 INSERT INTO stage_touched (admin_id)
-SELECT DISTINCT a.admin_id FROM stage_answers s JOIN administrations a ON a.administration_ref = s.administration_ref
+SELECT DISTINCT admin_id FROM stage_admins
 WHERE 1 = 1
 ON CONFLICT (admin_id) DO NOTHING;

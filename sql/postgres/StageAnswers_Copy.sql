@@ -1,2 +1,1 @@
-COPY stage_answers (batch_name, file, line, administration_ref, episode_ref, instrument, administered_day,
-    session_number, item, value) FROM STDIN (FORMAT BINARY)
+COPY stage_answers (run_id, line, item, value) FROM STDIN (FORMAT BINARY)

@@ -1,4 +1,1 @@
-INSERT INTO stage_answers (batch_name, file, line, administration_ref, episode_ref, instrument, administered_day,
-    session_number, item, value)
-VALUES ($batch_name, $file, $line, $administration_ref, $episode_ref, $instrument, $administered_day,
-    $session_number, $item, $value);
+INSERT INTO stage_answers (run_id, line, item, value) VALUES ($run_id, $line, $item, $value);

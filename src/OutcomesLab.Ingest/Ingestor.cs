@@ -185,9 +185,12 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         await Exec(c, tx, "StageAnswers_DeleteBeforeIntake", ct);
         var staged = await c.ExecuteScalarAsync<long>(store.Sql["StageAnswers_Count"], transaction: tx);
         if (staged == 0) return (0, 0);
+        var maxBefore = await c.ExecuteScalarAsync<long>(store.Sql["Administrations_MaxId"], transaction: tx);
         await Exec(c, tx, inOrder ? "Administrations_UpsertInOrder" : "Administrations_Upsert", ct);
+        await Exec(c, tx, "StageAdmins_LinkIds", ct);
         await Exec(c, tx, "StageAnswers_Touch", ct);
-        var existing = await c.ExecuteScalarAsync<long>(new CommandDefinition(store.Sql["Answers_CountExisting"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
+        var existing = await c.ExecuteScalarAsync<long>(new CommandDefinition(store.Sql["Answers_CountExisting"],
+            new { maxBefore }, tx, 0, cancellationToken: ct));
         if (inOrder)
         {
             await Exec(c, tx, "Answers_UpsertInOrder", ct);
@@ -218,7 +221,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         var fileRefusals = new List<Refusal>();
         long rows = 0;
         Refusal? wholeFile = headerRefusal;
-        using (var writer = file.Kind == FileKind.Episodes ? StageWriter.Episodes(store, c, tx) : StageWriter.Answers(store, c, tx))
+        using (var writer = file.Kind == FileKind.Episodes ? StageWriter.Episodes(store, c) : StageWriter.Answers(store, c))
         {
             var fields = new string?[columns.Count];
             foreach (var row in reader)

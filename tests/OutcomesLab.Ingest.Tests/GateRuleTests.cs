@@ -200,6 +200,31 @@ public class GateRuleTests
         Assert.Equal(12, await h.CountAsync("SELECT COUNT(*) FROM answers")); // A2 intact
     }
 
+    // The same disagreements with the odd row far from the rest of its administration (staging groups
+    // consecutive rows into runs, so a split administration must still be judged as a whole).
+    [SkippableTheory, MemberData(nameof(Disagreements))]
+    public async Task Rows_of_one_administration_that_disagree_far_apart_are_all_refused(Dialect dialect, string odd, string column)
+    {
+        var rows = Sat("A1", "E1", "2025-01-10", 0).Take(11).Concat(Sat("A2", "E1", "2025-01-10", 0)).Append(odd).ToList();
+        var (h, pull) = await Ingest(dialect, d => d.Batch("b1", Episodes(Ep(), Ep(id: "E2", client: "C2")), Responses(rows)));
+        await using var _ = h;
+        Assert.Equal(12, pull.RowsRefused);
+        Assert.All(pull.Refusals, r => Assert.Equal(column, r.Column));
+        Assert.Equal(12, await h.CountAsync("SELECT COUNT(*) FROM answers")); // A2 intact
+    }
+
+    [SkippableTheory, MemberData(nameof(Dialects))]
+    public async Task An_administration_split_by_another_one_is_stored_whole(Dialect dialect)
+    {
+        var a1 = Sat("A1", "E1", "2025-01-10", 0).ToList();
+        var rows = a1.Take(5).Concat(Sat("A2", "E1", "2025-01-10", 0)).Concat(a1.Skip(5)).ToList();
+        var (h, pull) = await Ingest(dialect, d => d.Batch("b1", Episodes(Ep()), Responses(rows)));
+        await using var _ = h;
+        Assert.Equal(0, pull.RowsRefused);
+        Assert.Equal(24, pull.AnswersStored);
+        Assert.Equal(2, await h.CountAsync("SELECT COUNT(*) FROM administrations WHERE is_valid = 1"));
+    }
+
     [SkippableTheory, MemberData(nameof(Dialects))]
     public async Task An_episode_given_twice_in_one_file_is_refused(Dialect dialect)
     {

@@ -1,0 +1,1 @@
+SELECT COALESCE(MAX(admin_id), 0) FROM administrations;

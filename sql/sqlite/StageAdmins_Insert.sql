@@ -1,0 +1,4 @@
+INSERT INTO stage_admins (run_id, batch_name, file, administration_ref, episode_ref, instrument, administered_day,
+    session_number, item_repeated)
+VALUES ($run_id, $batch_name, $file, $administration_ref, $episode_ref, $instrument, $administered_day,
+    $session_number, $item_repeated);

@@ -1,0 +1,24 @@
+-- Staged answers as runs: one stage_admins row per run of consecutive rows of one administration
+-- (same administration and header), and narrow answer rows keyed by their run. The merge checks,
+-- places and upserts administrations on ~1/12 of the rows and joins answers by an integer.
+DROP TABLE stage_answers;
+CREATE TABLE stage_admins (
+    run_id             INTEGER PRIMARY KEY,
+    batch_name         TEXT NOT NULL,
+    file               TEXT NOT NULL,
+    administration_ref TEXT NOT NULL,
+    episode_ref        TEXT NOT NULL,
+    instrument         TEXT NOT NULL,
+    administered_day   INTEGER NOT NULL,
+    session_number     INTEGER NOT NULL,
+    item_repeated      INTEGER NOT NULL,
+    admin_id           INTEGER
+);
+CREATE INDEX ix_stage_admins_ref ON stage_admins (administration_ref);
+CREATE TABLE stage_answers (
+    run_id INTEGER NOT NULL,
+    line   INTEGER NOT NULL,
+    item   TEXT NOT NULL,
+    value  INTEGER,
+    PRIMARY KEY (run_id, line)
+) WITHOUT ROWID;
