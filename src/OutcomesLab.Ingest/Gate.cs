@@ -148,30 +148,61 @@ public sealed class Gate(GateOptions options, PseudonymKey key)
     /// <summary>One responses.csv row (canonical column order) to a gated answer, or a row refusal.</summary>
     public GatedAnswer? Answer(SourceFile file, long line, string?[] f, out Refusal? refusal)
     {
-        var problem = CheckAnswer(f, out var instrument, out var date, out var session, out var item, out var value);
+        // Rows of one administration repeat its header (ids, instrument, date, session) as the very same
+        // string instances (the reader reuses a value equal to the row above): check and derive it once.
+        if (!headKnown || !ReferenceEquals(f[0], head[0]) || !ReferenceEquals(f[1], head[1]) || !ReferenceEquals(f[2], head[2])
+            || !ReferenceEquals(f[3], head[3]) || !ReferenceEquals(f[4], head[4]))
+        {
+            Array.Copy(f, head, head.Length);
+            headKnown = true;
+            headProblem = CheckAnswerHeader(f, out headEmpty, out headInstrument, out var date, out headSession);
+            if (headProblem is null) Pseudonymise(f[0]!, f[1]!, date);
+        }
+        var problem = headEmpty ? headProblem
+            : string.IsNullOrEmpty(f[5]) ? ("item", "required field is empty")
+            : headProblem ?? CheckItem(headInstrument!, f, out item, out value);
         refusal = problem is { } p ? file.Refuse(line, p.Column, p.Rule) : null;
         if (refusal is not null) return null;
-        var episodeId = f[1]!;
-        // Rows of one administration repeat its ids: reuse the last pseudonyms instead of recomputing HMACs.
-        if (!string.Equals(episodeId, lastEpisodeId, StringComparison.Ordinal))
-            (lastEpisodeId, lastEpisodeRef, lastShift) = (episodeId, key.Pseudonym("ep", episodeId), key.DayShift(episodeId));
-        if (!string.Equals(f[0], lastAdministrationId, StringComparison.Ordinal))
-            (lastAdministrationId, lastAdministrationRef) = (f[0], key.Pseudonym("ad", f[0]!));
         return new GatedAnswer(new SourceLine(file.Batch, file.Name, line),
-            lastAdministrationRef!, lastEpisodeRef!, instrument!.Code, date.DayNumber + lastShift, session, item!, value);
+            lastAdministrationRef!, lastEpisodeRef!, headInstrument!.Code, headDay, headSession, item!, value);
     }
 
+    private readonly string?[] head = new string?[5];
+    private bool headKnown;
+    private (string Column, string Rule)? headProblem;
+    private bool headEmpty;
+    private Instrument? headInstrument;
+    private int headSession, headDay;
+    private string? item;
+    private int? value;
     private string? lastEpisodeId, lastEpisodeRef, lastAdministrationId, lastAdministrationRef;
     private int lastShift;
 
-    private (string Column, string Rule)? CheckAnswer(string?[] f, out Instrument? instrument, out DateOnly date,
-        out int session, out string? item, out int? value)
+    private void Pseudonymise(string administrationId, string episodeId, DateOnly date)
     {
-        instrument = null; date = default; session = 0; item = null; value = null;
+        if (!string.Equals(episodeId, lastEpisodeId, StringComparison.Ordinal))
+            (lastEpisodeId, lastEpisodeRef, lastShift) = (episodeId, key.Pseudonym("ep", episodeId), key.DayShift(episodeId));
+        if (!string.Equals(administrationId, lastAdministrationId, StringComparison.Ordinal))
+            (lastAdministrationId, lastAdministrationRef) = (administrationId, key.Pseudonym("ad", administrationId));
+        headDay = date.DayNumber + lastShift;
+    }
+
+    /// <summary>
+    /// The header columns of a responses row. <paramref name="empty"/>: the problem is an empty
+    /// required field, which is reported before any malformed one (as the item's emptiness is).
+    /// </summary>
+    private (string Column, string Rule)? CheckAnswerHeader(string?[] f, out bool empty, out Instrument? instrument,
+        out DateOnly date, out int session)
+    {
+        instrument = null; date = default; session = 0; empty = false;
         var columns = ExchangeFormat.ResponseColumns;
-        for (var i = 0; i < columns.Count; i++)
+        for (var i = 0; i < 5; i++)
         {
-            if (string.IsNullOrEmpty(f[i]) && ExchangeFormat.ResponseRequired.Contains(columns[i])) return (columns[i], "required field is empty");
+            if (string.IsNullOrEmpty(f[i]) && ExchangeFormat.ResponseRequired.Contains(columns[i]))
+            {
+                empty = true;
+                return (columns[i], "required field is empty");
+            }
         }
         if (!IsId(f[0]!)) return ("administration_id", MalformedId);
         if (!IsId(f[1]!)) return ("episode_id", MalformedId);
@@ -179,6 +210,12 @@ public sealed class Gate(GateOptions options, PseudonymKey key)
         if (!TryDate(f[3], out date)) return ("administered_date", BadDate);
         if (!int.TryParse(f[4], NumberStyles.None, CultureInfo.InvariantCulture, out session) || session > ExchangeFormat.MaxSession)
             return ("session_number", "session_number must be a whole number from 0 to 500");
+        return null;
+    }
+
+    private (string Column, string Rule)? CheckItem(Instrument instrument, string?[] f, out string? item, out int? value)
+    {
+        value = null;
         if (!items[instrument.Code].TryGetValue(f[5]!, out item)) return ("item", $"item is not an item of instrument {instrument.Code}");
         if (!string.IsNullOrEmpty(f[6]))
         {

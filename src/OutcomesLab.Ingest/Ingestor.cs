@@ -224,6 +224,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         using (var writer = file.Kind == FileKind.Episodes ? StageWriter.Episodes(store, c) : StageWriter.Answers(store, c))
         {
             var fields = new string?[columns.Count];
+            var prior = new string?[header.Count];
             foreach (var row in reader)
             {
                 if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty) continue; // a blank line holds nothing
@@ -236,7 +237,16 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
                 string? identifierColumn = null, identifierRule = null;
                 for (var i = 0; i < row.ColCount; i++)
                 {
-                    var value = row[i].ToString().Trim();
+                    // Most values repeat the row above (ids, instrument, date, session of one
+                    // administration): reuse that string, already checked, instead of a new one.
+                    var span = row[i].Span.Trim();
+                    if (i < prior.Length && prior[i] is { } same && span.SequenceEqual(same))
+                    {
+                        if (i < map!.Length && map[i] >= 0) fields[map[i]] = same;
+                        continue;
+                    }
+                    var value = new string(span);
+                    if (i < prior.Length) prior[i] = value;
                     if (value.Length > 0 && IdentifierDetectors.Detect(value) is { } rule)
                     {
                         identifierColumn = i < map!.Length && map[i] >= 0 ? columns[map[i]] : $"#{i + 1}";
