@@ -189,3 +189,23 @@ public class DifferencingTests
         Assert.Null(DifferencingAudit.SmallestRevealedCut([new("TA", "S1", 30), new("other", "S1", 14), new("other", "S2", 30)], MinCell));
     }
 }
+
+/// <summary>The page's alert figures: alerts.csv lists every alert, but the page counts them only over min_cell active episodes.</summary>
+public class AlertCountTests
+{
+    [Fact]
+    public void A_practice_with_few_active_episodes_gets_no_alert_counts_on_the_page()
+    {
+        var b = new PracticeBuilder();
+        for (var i = 0; i < 20; i++) b.Series(b.Episode("TA"), "SAT", (0, 30), (8, 40));
+        for (var i = 0; i < 4; i++) b.Series(b.Episode("TA", endReason: "ongoing"), "TRUST", (1, 4.5), (2, 2.0));
+        var result = QualityAnalysis.Run(b.Build(), new QiOptions { MinCell = 11 });
+        Assert.NotEmpty(result.Alerts);   // the work list still has them
+        Assert.Null(result.AlertsPractice);
+
+        var html = Report.QiHtmlReport.Render(result, new Report.QiReportContext(DateTimeOffset.UnixEpoch, null), new Dictionary<string, string>());
+        Assert.Contains("Fewer than min_cell active episodes", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("with an alert (", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("alliance_low)", html, StringComparison.Ordinal);
+    }
+}

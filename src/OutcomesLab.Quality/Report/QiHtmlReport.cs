@@ -171,7 +171,8 @@ public static class QiHtmlReport
                 h.Append("<p class=\"note\">\"other\" pools ").Append(t.UnitsPooled.ToString(Inv)).Append(' ').Append(E(t.UnitKind))
                  .Append("s: those with fewer than min_cell episodes, ended episodes or alliance scores, and any more needed so that no difference of rows rests on fewer than min_cell.</p>\n");
             if (!t.AllianceShown && r.Roles.Alliance is not null)
-                h.Append("<p class=\"note\">Fewer than min_cell episodes with an alliance score in the period: no alliance column.</p>\n");
+                h.Append("<p class=\"note\">Fewer than min_cell episodes with a ").Append(E(alliance)).Append(" score in the period: no mean alliance (")
+                 .Append(E(alliance)).Append(") column.</p>\n");
         }
         h.Append("</section>\n");
     }
