@@ -12,6 +12,8 @@ public sealed record QiResult(
     int EpisodesInPeriod,
     IReadOnlyList<UnitComparison> Therapists,
     IReadOnlyList<UnitComparison> Sites,
+    EngagementTable EngagementByTherapist,
+    EngagementTable EngagementBySite,
     CaseMixResult CaseMix,
     IReadOnlyList<TrajectoryModel> Trajectories,
     IReadOnlyList<Alert> Alerts,

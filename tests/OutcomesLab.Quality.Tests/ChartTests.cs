@@ -23,8 +23,7 @@ public class ChartTests
         Add("TPOOR", 4, 36);
         foreach (var t in new[] { "T1", "T2", "T3", "T4" }) Add(t, 20, 20);
         var input = b.Build();
-        var comparison = UnitComparer.Compare(Catalog.Default.Instruments["SAT"], "therapist", e => e.TherapistId, input.Outcomes,
-            new Dictionary<string, double>(), 11);
+        var comparison = UnitComparer.Compare(Catalog.Default.Instruments["SAT"], input.Outcomes, 11).Therapists;
 
         using var folder = new TempFolder();
         QiChartStyle.Save(FunnelChart.Create(comparison, "SAT"), folder.Path, "funnel", 900, 600);
@@ -40,8 +39,7 @@ public class ChartTests
     {
         var b = new PracticeBuilder();
         for (var i = 0; i < 5; i++) b.Series(b.Episode("T1"), "SAT", (0, 30), (8, 40));
-        var comparison = UnitComparer.Compare(Catalog.Default.Instruments["SAT"], "therapist", e => e.TherapistId, b.Build().Outcomes,
-            new Dictionary<string, double>(), 11);
+        var comparison = UnitComparer.Compare(Catalog.Default.Instruments["SAT"], b.Build().Outcomes, 11).Therapists;
         Assert.Empty(comparison.Rows);
 
         using var folder = new TempFolder();

@@ -49,11 +49,10 @@ public class PoolingTests
     }
 
     [Fact]
-    public void A_lone_suppressed_cell_takes_the_next_smallest_with_it()
+    public void A_forced_unit_is_pooled_whatever_its_count()
     {
-        var hidden = ColumnSuppression.Suppressed(Counts(("A", 40), ("B", 14), ("C", 9), ("practice", 63)), 11);
-        Assert.Equal(new HashSet<string> { "B", "C" }, hidden);
-        Assert.Empty(ColumnSuppression.Suppressed(Counts(("A", 40), ("B", 14), ("practice", 54)), 11));
-        Assert.Equal(2, ColumnSuppression.Suppressed(Counts(("A", 40), ("B", 4), ("C", 3), ("practice", 47)), 11).Count);
+        var plan = SmallUnitPooling.Plan(Counts(("A", 30), ("B", 25), ("C", 20)), 11, new HashSet<string> { "B" });
+        Assert.Equal(["A", "C", "other"], plan.ShownRows);
+        Assert.Equal(new HashSet<string> { "B" }, plan.Pooled);
     }
 }

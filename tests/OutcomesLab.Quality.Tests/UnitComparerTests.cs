@@ -26,43 +26,43 @@ public class UnitComparerTests
         Add(b, "TSMALL1", improved: 4, notImproved: 0);
         Add(b, "TSMALL2", improved: 1, notImproved: 7, endReason: "dropout");
         var input = b.Build();
-        var order = new AdministrationOrder(input.Administrations);
 
-        var c = UnitComparer.Compare(Catalog.Default.Instruments["SAT"], "therapist", e => e.TherapistId, input.Outcomes,
-            order.LatestScores("TRUST"), minCell: 11);
+        var c = UnitComparer.Compare(Catalog.Default.Instruments["SAT"], input.Outcomes, minCell: 11).Therapists;
 
         Assert.Equal(["TBIG1", "TBIG2", "other"], c.Rows.Select(r => r.Unit));
         Assert.DoesNotContain(c.Rows, r => r.Unit.StartsWith("TSMALL", StringComparison.Ordinal));
         var big1 = c.Rows[0];
         Assert.Equal((20, 20, 10), (big1.Episodes, big1.Paired, big1.ReliablyImproved));
         Assert.Equal(50.0, big1.PctReliablyImproved, 12);
-        Assert.Equal(25.0, big1.PctDropout!.Value, 12);             // 5 dropouts of 20 ended
-        Assert.Equal((15 * 4.0 + 5 * 3.0) / 20, big1.MeanAlliance!.Value, 12);
         var other = c.Rows[2];
         Assert.Equal((2, 12, 5), (other.UnitsInRow, other.Paired, other.ReliablyImproved));
-        Assert.Equal(100.0 * 8 / 12, other.PctDropout!.Value, 12);
         Assert.Equal(2, c.UnitsPooled);
         Assert.Equal((47, 18), (c.Practice.Paired, c.Practice.ReliablyImproved));
         Assert.Equal(18.0 / 47, c.PracticeRate, 12);
     }
 
     [Fact]
-    public void A_dropout_figure_on_too_few_ended_episodes_is_suppressed_with_a_second_one()
+    public void Dropout_and_alliance_are_per_episode_and_need_min_cell_ended_episodes()
     {
         var b = new PracticeBuilder();
-        Add(b, "TA", improved: 10, notImproved: 10);
-        Add(b, "TB", improved: 5, notImproved: 7);
-        Add(b, "TC", improved: 2, notImproved: 3);
-        Add(b, "TC", improved: 2, notImproved: 7, endReason: "ongoing");   // 14 paired, only 5 ended
+        Add(b, "TBIG1", improved: 10, notImproved: 5);
+        Add(b, "TBIG1", improved: 0, notImproved: 5, endReason: "dropout", trust: 3.0);
+        Add(b, "TBIG2", improved: 3, notImproved: 12, trust: 4.5);
+        Add(b, "TBIG3", improved: 2, notImproved: 3);
+        Add(b, "TBIG3", improved: 2, notImproved: 7, endReason: "ongoing");   // 14 episodes, only 5 ended
+        Add(b, "TSMALL1", improved: 4, notImproved: 0);
+        Add(b, "TSMALL2", improved: 1, notImproved: 7, endReason: "dropout");
         var input = b.Build();
-        var c = UnitComparer.Compare(Catalog.Default.Instruments["SAT"], "therapist", e => e.TherapistId, input.Outcomes,
-            new AdministrationOrder(input.Administrations).LatestScores("TRUST"), minCell: 11);
 
-        var rows = c.Rows.ToDictionary(r => r.Unit);
-        Assert.Null(rows["TC"].PctDropout);   // primary: 5 ended < 11
-        Assert.Null(rows["TB"].PctDropout);   // secondary: else practice − TA − TB would reveal TC
-        Assert.NotNull(rows["TA"].PctDropout);
-        Assert.NotNull(rows["TC"].MeanAlliance);
+        var (therapists, _) = EngagementComparer.Compare(input.Episodes, new AdministrationOrder(input.Administrations).LatestScores("TRUST"),
+            hasAlliance: true, minCell: 11);
+
+        var rows = therapists.Rows.ToDictionary(r => r.Unit);
+        Assert.Equal(["TBIG1", "TBIG2", "other"], therapists.Rows.Select(r => r.Unit));   // TBIG3: 5 ended < 11, pooled
+        Assert.Equal(25.0, rows["TBIG1"].PctDropout, 12);                                 // 5 dropouts of 20 ended
+        Assert.Equal((15 * 4.0 + 5 * 3.0) / 20, rows["TBIG1"].MeanAlliance!.Value, 12);
+        Assert.Equal((3, 26, 17, 8), (rows["other"].UnitsInRow, rows["other"].Episodes, rows["other"].Ended, rows["other"].Dropouts));
+        Assert.True(therapists.AllianceShown);
     }
 
     [Fact]
@@ -73,8 +73,7 @@ public class UnitComparerTests
         Add(b, "TPOOR", improved: 4, notImproved: 36);
         foreach (var t in new[] { "T1", "T2", "T3", "T4" }) Add(b, t, improved: 20, notImproved: 20);
         var input = b.Build();
-        var c = UnitComparer.Compare(Catalog.Default.Instruments["SAT"], "therapist", e => e.TherapistId, input.Outcomes,
-            new AdministrationOrder(input.Administrations).LatestScores("TRUST"), minCell: 11);
+        var c = UnitComparer.Compare(Catalog.Default.Instruments["SAT"], input.Outcomes, minCell: 11).Therapists;
         var rows = c.Rows.ToDictionary(r => r.Unit);
         Assert.Equal(0.5, c.PracticeRate, 12);
         Assert.Equal(Funnel.FunnelPosition.Above998, rows["TGOOD"].Position);

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Diagnostics;
+using OutcomesLab.Quality;
 using OutcomesLab.Reporting.Report;
+using OutcomesLab.Storage;
 using OutcomesLab.Synthetic;
 using Spectre.Console;
 
@@ -7,7 +10,8 @@ namespace OutcomesLab.Cli.Commands;
 
 /// <summary>
 /// <c>outcomeslab demo [--out DIR]</c>: the main job on the embedded default — synthetic practice
-/// data, ingest into a SQLite store, then every later stage — and where the results are.
+/// data, ingest into a SQLite store, then every later stage (aggregate, director report, QI report)
+/// — and where the results are.
 /// </summary>
 public static class DemoCommand
 {
@@ -43,11 +47,22 @@ public static class DemoCommand
             var report = await Task.Run(() => DirectorReport.Write(run, StoreContext.LoadCatalog(settings), reportDir, ct), ct);
             AnsiConsole.MarkupLineInterpolated($"   {report.Concerns} concerns, {report.Charts} charts");
 
+            AnsiConsole.MarkupLine("[bold]5. quality-improvement report for supervisors[/]");
+            var qiDir = Path.Combine(dir, "qi-report");
+            var qiClock = Stopwatch.StartNew();
+            QiReportOutcome qi;
+            await using (var qiStore = await Store.OpenAsync(StoreLocation.Parse(settings.Store), ct))
+                qi = await QiReportStage.RunAsync(qiStore, StoreContext.LoadCatalog(settings), new QiOptions { MinCell = settings.MinCell },
+                    qiDir, TimeProvider.System, ct);
+            AnsiConsole.MarkupLineInterpolated(
+                $"   {qi.Result.Alerts.Count:N0} alerts, {qi.Files.Charts.Count} charts, models saved with aggregate run #{qi.AggregateRunId} ({qiClock.Elapsed.TotalSeconds:F1} s)");
+
             AnsiConsole.MarkupLine("[bold]results[/]");
             AnsiConsole.MarkupLineInterpolated($"   drop folder: {drop}");
             AnsiConsole.MarkupLineInterpolated($"   store:       {settings.Store} (see `outcomeslab status --store {settings.Store}`)");
             AnsiConsole.MarkupLineInterpolated($"   aggregates:  {aggregateDir} (aggregate run #{run.RunId}, min_cell {run.MinCell})");
             AnsiConsole.MarkupLineInterpolated($"   report:      {report.IndexPath}");
+            AnsiConsole.MarkupLineInterpolated($"   QI report:   {qi.Files.Index} (work list {qi.Files.Alerts})");
             return 0;
         }));
         return command;

@@ -75,9 +75,12 @@ public static class CaseMixAdjustment
             .Select(g => new EpisodeResidual(g.First().Episode, g.Average(x => x.Observed), g.Average(x => x.Expected)))
             .ToList();
 
+        // Therapists and approaches are pooled together: the two tables share their episodes, so
+        // an approach row minus the therapists who practise only it must not isolate a small group.
+        var (therapists, approaches) = TwoWayPooling.Plan(perEpisode, e => e.Episode.TherapistId, e => e.Episode.Approach, options.MinCell, _ => true);
         return new CaseMixResult(fitted, null, episodes, rows.Count,
-            Table("therapist", perEpisode, e => e.TherapistId, options.MinCell),
-            Table("approach", perEpisode, e => e.Approach, options.MinCell));
+            Table("therapist", perEpisode, e => e.TherapistId, therapists, options.MinCell),
+            Table("approach", perEpisode, e => e.Approach, approaches, options.MinCell));
     }
 
     private sealed record EpisodeResidual(EpisodeInfo Episode, double Observed, double Expected)
@@ -87,10 +90,9 @@ public static class CaseMixAdjustment
 
     private static ObservedExpectedTable Empty(string kind) => new(kind, [], null, 0);
 
-    private static ObservedExpectedTable Table(string kind, List<EpisodeResidual> episodes, Func<EpisodeInfo, string> groupOf, int minCell)
+    private static ObservedExpectedTable Table(string kind, List<EpisodeResidual> episodes, Func<EpisodeInfo, string> groupOf, PoolingPlan plan, int minCell)
     {
         var byGroup = episodes.GroupBy(e => groupOf(e.Episode), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var plan = SmallUnitPooling.Plan(byGroup.ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal), minCell);
         var rows = plan.ShownRows.Select(row =>
         {
             var members = byGroup.Keys.Where(g => plan.RowOf(g) == row).ToList();

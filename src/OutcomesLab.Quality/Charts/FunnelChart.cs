@@ -64,6 +64,12 @@ public static class FunnelChart
         var bottom = Math.Min(limits[0].Lower998, units.Min(r => r.PctReliablyImproved) / 100);
         plot.Axes.SetLimitsX(0, xs[^1]);
         plot.Axes.SetLimitsY(Math.Max(-3, 100 * bottom - 6), Math.Min(106, 100 * top + 6));
+        // The margin keeps points at 0% or 100% visible; a percentage below 0 or above 100 is not a
+        // value anyone should read off the axis.
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = v => v is < -1e-9 or > 100 + 1e-9 ? "" : v.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%",
+        };
         plot.ShowLegend(Edge.Right);
         return plot;
     }

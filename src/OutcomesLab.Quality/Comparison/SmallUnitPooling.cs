@@ -8,14 +8,16 @@ namespace OutcomesLab.Quality.Comparison;
 ///    joins it, repeatedly, so that the pool is never itself a small cell — and never the one
 ///    row that a total minus the shown rows would reveal;
 /// 3. when everything is pooled and the pool is still below min_cell, nothing is shown.
+/// Units in <c>forced</c> are pooled whatever their count: <see cref="TwoWayPooling"/> pools them
+/// so that a second table over the same people cannot be subtracted from this one.
 /// </summary>
 public static class SmallUnitPooling
 {
     public const string Other = "other";
 
-    public static PoolingPlan Plan(IReadOnlyDictionary<string, int> counts, int minCell)
+    public static PoolingPlan Plan(IReadOnlyDictionary<string, int> counts, int minCell, IReadOnlySet<string>? forced = null)
     {
-        var alone = counts.Where(kv => kv.Value >= minCell)
+        var alone = counts.Where(kv => kv.Value >= minCell && forced?.Contains(kv.Key) != true)
             .OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => kv.Key).ToList();
         var pooled = counts.Keys.Except(alone).ToHashSet(StringComparer.Ordinal);

@@ -8,71 +8,58 @@ namespace OutcomesLab.Quality.Comparison;
 /// Builds the per-therapist and per-site tables of one outcome instrument (issue 6, part 1).
 /// Population: every episode with a valid administration of the instrument whose intake falls in
 /// the period (ongoing episodes included with their latest administration as final, as metrics.md's
-/// population "all").
+/// population "all"). Both tables are pooled together (<see cref="TwoWayPooling"/>) on episodes and
+/// paired episodes, so no row, and no difference of rows across the two tables, rests on fewer
+/// than min_cell people.
 /// </summary>
 public static class UnitComparer
 {
     public const string Practice = "practice";
+    public const string Therapist = "therapist";
+    public const string Site = "site";
 
-    public static UnitComparison Compare(
-        Instrument instrument, string unitKind, Func<EpisodeInfo, string> unitOf,
-        IReadOnlyList<EpisodeOutcome> outcomes, IReadOnlyDictionary<string, double> latestAlliance, int minCell)
+    public static (UnitComparison Therapists, UnitComparison Sites) Compare(
+        Instrument instrument, IReadOnlyList<EpisodeOutcome> outcomes, int minCell)
     {
         var mine = outcomes.Where(o => o.Instrument == instrument.Code).ToList();
-        var byUnit = mine.GroupBy(o => unitOf(o.Episode), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var plan = SmallUnitPooling.Plan(byUnit.ToDictionary(kv => kv.Key, kv => kv.Value.Count(o => o.Paired), StringComparer.Ordinal), minCell);
-
-        var practice = Tally(Practice, byUnit.Count, mine, instrument, latestAlliance);
-        var practiceShown = practice.Paired >= minCell;
-        var rate = practice.Paired == 0 ? double.NaN : (double)practice.ReliablyImproved / practice.Paired;
-
-        var rows = new List<Tallied>();
-        foreach (var row in plan.ShownRows)
-        {
-            var units = byUnit.Keys.Where(u => plan.RowOf(u) == row).ToList();
-            rows.Add(Tally(row, units.Count, units.SelectMany(u => byUnit[u]).ToList(), instrument, latestAlliance));
-        }
-
-        // Dropout and alliance have their own denominators: suppress small ones, and a lone one that the total would reveal.
-        var all = rows.Append(practice).ToList();
-        var hideDropout = ColumnSuppression.Suppressed(all.ToDictionary(t => t.Unit, t => t.Ended, StringComparer.Ordinal), minCell);
-        var hideAlliance = ColumnSuppression.Suppressed(all.ToDictionary(t => t.Unit, t => t.AllianceEpisodes, StringComparer.Ordinal), minCell);
-
-        UnitRow Finish(Tallied t) => new(
-            t.Unit, t.UnitsInRow, t.Episodes, t.Paired, t.ReliablyImproved,
-            t.Ended, hideDropout.Contains(t.Unit) || t.Ended == 0 ? null : 100.0 * t.Dropouts / t.Ended,
-            t.AllianceEpisodes, hideAlliance.Contains(t.Unit) || t.AllianceEpisodes == 0 ? null : t.AllianceSum / t.AllianceEpisodes,
-            // The practice is the target and "other" a mix of small units nobody can act on: neither is judged.
-            t.Unit is Practice or SmallUnitPooling.Other || double.IsNaN(rate) || t.Paired == 0
-                ? FunnelPosition.Within : BinomialFunnel.Classify(rate, t.ReliablyImproved, t.Paired));
-
-        return new UnitComparison(instrument.Code, unitKind, Finish(practice), rows.Select(Finish).ToList(),
-            plan.PoolShown ? plan.Pooled.Count : 0, practiceShown);
+        var (therapists, sites) = TwoWayPooling.Plan(mine, o => o.Episode.TherapistId, o => o.Episode.SiteId, minCell,
+            _ => true, o => o.Paired);
+        return (Build(instrument, Therapist, o => o.Episode.TherapistId, mine, therapists, minCell),
+            Build(instrument, Site, o => o.Episode.SiteId, mine, sites, minCell));
     }
 
-    private sealed record Tallied(string Unit, int UnitsInRow, int Episodes, int Paired, int ReliablyImproved,
-        int Ended, int Dropouts, int AllianceEpisodes, double AllianceSum);
-
-    private static Tallied Tally(string unit, int unitsInRow, List<EpisodeOutcome> outcomes, Instrument instrument,
-        IReadOnlyDictionary<string, double> latestAlliance)
+    private static UnitComparison Build(
+        Instrument instrument, string unitKind, Func<EpisodeOutcome, string> unitOf, List<EpisodeOutcome> mine, PoolingPlan plan, int minCell)
     {
-        int paired = 0, improved = 0, ended = 0, dropouts = 0, allianceN = 0;
-        double allianceSum = 0;
+        var byUnit = mine.GroupBy(unitOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var practice = Tally(Practice, byUnit.Count, mine, instrument);
+        var rate = practice.Paired == 0 ? double.NaN : (double)practice.ReliablyImproved / practice.Paired;
+
+        var rows = plan.ShownRows.Select(row =>
+        {
+            var units = byUnit.Keys.Where(u => plan.RowOf(u) == row).ToList();
+            return Tally(row, units.Count, units.SelectMany(u => byUnit[u]).ToList(), instrument);
+        }).ToList();
+
+        UnitRow Judge(UnitRow t) => t with
+        {
+            // The practice is the target and "other" a mix of units nobody can act on: neither is judged.
+            Position = t.Unit is Practice or SmallUnitPooling.Other || double.IsNaN(rate) || t.Paired == 0
+                ? FunnelPosition.Within : BinomialFunnel.Classify(rate, t.ReliablyImproved, t.Paired),
+        };
+        return new UnitComparison(instrument.Code, unitKind, practice, rows.Select(Judge).ToList(),
+            plan.PoolShown ? plan.Pooled.Count : 0, practice.Paired >= minCell);
+    }
+
+    private static UnitRow Tally(string unit, int unitsInRow, List<EpisodeOutcome> outcomes, Instrument instrument)
+    {
+        int paired = 0, improved = 0;
         foreach (var o in outcomes)
         {
-            if (o.Final is { } final)
-            {
-                paired++;
-                if (OutcomeMath.IsReliablyImproved(instrument, o.Baseline.Score, final.Score)) improved++;
-            }
-            if (o.Episode.EndReason != EpisodeStatus.Ongoing) ended++;
-            if (o.Episode.EndReason == EpisodeStatus.Dropout) dropouts++;
-            if (latestAlliance.TryGetValue(o.Episode.EpisodeRef, out var a))
-            {
-                allianceN++;
-                allianceSum += a;
-            }
+            if (o.Final is not { } final) continue;
+            paired++;
+            if (OutcomeMath.IsReliablyImproved(instrument, o.Baseline.Score, final.Score)) improved++;
         }
-        return new Tallied(unit, unitsInRow, outcomes.Count, paired, improved, ended, dropouts, allianceN, allianceSum);
+        return new UnitRow(unit, unitsInRow, outcomes.Count, paired, improved, FunnelPosition.Within);
     }
 }

@@ -34,11 +34,12 @@ public static class QiHtmlReport
          .Append("</p>\n");
         h.Append("<p class=\"meta\">De-identified data only: therapists and sites by their codes, episodes by stored pseudonyms (alerts only). ")
          .Append("Any figure resting on fewer than min_cell people is pooled or suppressed (—).</p>\n");
-        h.Append("<nav><a href=\"#findings\">Key findings</a> · <a href=\"#outcomes\">Outcomes by therapist and site</a> · ")
+        h.Append("<nav><a href=\"#findings\">Key findings</a> · <a href=\"#outcomes\">Outcomes by therapist and site</a> · <a href=\"#engagement\">Dropout and alliance</a> · ")
          .Append("<a href=\"#casemix\">Case-mix adjusted comparison</a> · <a href=\"#alerts\">Alerts</a> · <a href=\"#methods\">Methods</a></nav>\n");
 
         Findings(h, r);
         Outcomes(h, r, charts);
+        Engagement(h, r);
         CaseMix(h, r, charts);
         Alerts(h, r);
         Methods(h, r);
@@ -70,10 +71,14 @@ public static class QiHtmlReport
             h.Append(".</li>\n");
         }
         if (r.CaseMix.NotFitted is { } why) h.Append("<li>Case-mix model ").Append(E(why)).Append(".</li>\n");
-        var episodesWithAlerts = r.Alerts.Select(a => a.EpisodeRef).Distinct(StringComparer.Ordinal).Count();
-        h.Append("<li>").Append(episodesWithAlerts.ToString(Inv)).Append(" active episode(s) with an alert (")
-         .Append(string.Join(", ", AlertReason.All.Select(reason => $"{r.Alerts.Count(a => a.Reason == reason).ToString(Inv)} {reason}")))
-         .Append("): see <a href=\"alerts.csv\">alerts.csv</a>.</li>\n");
+        // Counts only over at least min_cell active episodes: the page derives no figure from alerts for a small unit.
+        if (r.AlertsPractice is { } alerts)
+            h.Append("<li>").Append(alerts.EpisodesWithAlert.ToString(Inv)).Append(" of ").Append(alerts.ActiveEpisodes.ToString(Inv))
+             .Append(" active episodes with an alert (")
+             .Append(E(string.Join(", ", $"{alerts.NotOnTrack.ToString(Inv)} {AlertReason.NotOnTrack}", $"{alerts.AllianceLow.ToString(Inv)} {AlertReason.AllianceLow}", $"{alerts.AllianceDrop.ToString(Inv)} {AlertReason.AllianceDrop}")))
+             .Append("): see <a href=\"alerts.csv\">alerts.csv</a>.</li>\n");
+        else
+            h.Append("<li>Fewer than min_cell active episodes: the work list is <a href=\"alerts.csv\">alerts.csv</a>.</li>\n");
         h.Append("</ul>\n</section>\n");
     }
 
@@ -90,9 +95,8 @@ public static class QiHtmlReport
     {
         h.Append("<section id=\"outcomes\">\n<h2>Outcomes by therapist and site</h2>\n");
         h.Append("<p>One set of tables per outcome instrument (").Append(E(string.Join(", ", r.Therapists.Select(c => c.Instrument))))
-         .Append("); the alliance measure").Append(r.Roles.Alliance is { } a ? $" ({E(a.Code)})" : "")
-         .Append(" appears as the mean-alliance column. Funnel plots: % reliably improved against paired episodes, with 95% and 99.8% exact binomial limits around the practice rate.</p>\n");
-        var alliance = r.Roles.Alliance?.Code ?? "alliance";
+         .Append("); dropout and alliance, which do not depend on the instrument, follow in one table per therapist and site. ")
+         .Append("Funnel plots: % reliably improved against paired episodes, with 95% and 99.8% exact binomial limits around the practice rate.</p>\n");
         if (r.Therapists.Count == 0)
             h.Append("<p class=\"note\">No valid administration of an outcome instrument in the period: nothing to compare.</p>\n");
         foreach (var instrument in r.Therapists.Select(c => c.Instrument))
@@ -109,12 +113,12 @@ public static class QiHtmlReport
                     continue;
                 }
                 h.Append("<table>\n<thead><tr><th>").Append(E(c.UnitKind)).Append("</th><th>episodes</th><th>paired</th><th>reliably improved</th>")
-                 .Append("<th>% reliably improved</th><th>funnel</th><th>% dropout</th><th>mean alliance (").Append(E(alliance)).Append(")</th></tr></thead>\n<tbody>\n");
+                 .Append("<th>% reliably improved</th><th>funnel</th></tr></thead>\n<tbody>\n");
                 foreach (var row in c.Rows.Append(c.Practice)) UnitRowHtml(h, row);
                 h.Append("</tbody>\n</table>\n");
                 if (c.UnitsPooled > 0)
                     h.Append("<p class=\"note\">\"other\" pools ").Append(c.UnitsPooled.ToString(Inv)).Append(' ').Append(E(c.UnitKind))
-                     .Append("s with fewer than min_cell paired episodes (or needed to keep the pool itself at min_cell); a pool is not judged against the funnel and not plotted.</p>\n");
+                     .Append("s: those with fewer than min_cell paired episodes, and any more needed so that neither the pool nor a difference of rows (this table, the other table, the total) rests on fewer than min_cell; a pool is not judged against the funnel and not plotted.</p>\n");
                 if (charts.TryGetValue(QiReportWriter.Key(c.UnitKind, c.Instrument), out var chart)) Figure(h, chart, $"Funnel plot of % reliably improved on {c.Instrument} by {c.UnitKind}");
                 var outside = c.Rows.Where(x => x.Position != FunnelPosition.Within).ToList();
                 h.Append("<p>").Append(outside.Count == 0
@@ -133,9 +137,44 @@ public static class QiHtmlReport
          .Append(row.UnitsInRow > 1 ? $" <span class=\"dim\">({row.UnitsInRow.ToString(Inv)})</span>" : "").Append("</td>")
          .Append(Num(row.Episodes)).Append(Num(row.Paired)).Append(Num(row.ReliablyImproved))
          .Append("<td>").Append(Pct(row.PctReliablyImproved)).Append("</td>")
-         .Append("<td>").Append(row.Unit == UnitComparer.Practice ? "target" : row.Unit == SmallUnitPooling.Other ? "pool" : E(Position(row.Position))).Append("</td>")
-         .Append("<td>").Append(row.PctDropout is { } d ? Pct(d) : "—").Append("</td>")
-         .Append("<td>").Append(row.MeanAlliance is { } m ? m.ToString("F2", Inv) : "—").Append("</td></tr>\n");
+         .Append("<td>").Append(row.Unit == UnitComparer.Practice ? "target" : row.Unit == SmallUnitPooling.Other ? "pool" : E(Position(row.Position))).Append("</td></tr>\n");
+    }
+
+    private static void Engagement(StringBuilder h, QiResult r)
+    {
+        var alliance = r.Roles.Alliance?.Code ?? "alliance";
+        h.Append("<section id=\"engagement\">\n<h2>Dropout and alliance by therapist and site</h2>\n");
+        h.Append("<p>Every episode with intake in the period, whatever instruments it used. % dropout: of the episodes that have ended; mean alliance: of each episode's latest ")
+         .Append(E(alliance)).Append(" score.</p>\n");
+        foreach (var t in new[] { r.EngagementByTherapist, r.EngagementBySite })
+        {
+            h.Append("<h3>By ").Append(E(t.UnitKind)).Append("</h3>\n");
+            if (!t.PracticeShown || t.Rows.Count == 0)
+            {
+                h.Append("<p class=\"note\">Fewer than min_cell episodes (or ended episodes) in the period: nothing shown.</p>\n");
+                continue;
+            }
+            h.Append("<table>\n<thead><tr><th>").Append(E(t.UnitKind)).Append("</th><th>episodes</th><th>ended</th><th>% dropout</th>");
+            if (t.AllianceShown) h.Append("<th>with ").Append(E(alliance)).Append("</th><th>mean alliance (").Append(E(alliance)).Append(")</th>");
+            h.Append("</tr></thead>\n<tbody>\n");
+            foreach (var row in t.Rows.Append(t.Practice))
+            {
+                h.Append(row.Unit == UnitComparer.Practice ? "<tr class=\"total\">" : "<tr>").Append("<td>").Append(E(row.Unit))
+                 .Append(row.UnitsInRow > 1 ? $" <span class=\"dim\">({row.UnitsInRow.ToString(Inv)})</span>" : "").Append("</td>")
+                 .Append(Num(row.Episodes)).Append(Num(row.Ended)).Append("<td>").Append(Pct(row.PctDropout)).Append("</td>");
+                if (t.AllianceShown)
+                    h.Append(Num(row.AllianceEpisodes)).Append("<td>").Append(row.MeanAlliance is { } m ? m.ToString("F2", Inv) : "—").Append("</td>");
+                h.Append("</tr>\n");
+            }
+            h.Append("</tbody>\n</table>\n");
+            if (t.UnitsPooled > 0)
+                h.Append("<p class=\"note\">\"other\" pools ").Append(t.UnitsPooled.ToString(Inv)).Append(' ').Append(E(t.UnitKind))
+                 .Append("s: those with fewer than min_cell episodes, ended episodes or alliance scores, and any more needed so that no difference of rows rests on fewer than min_cell.</p>\n");
+            if (!t.AllianceShown && r.Roles.Alliance is not null)
+                h.Append("<p class=\"note\">Fewer than min_cell episodes with a ").Append(E(alliance)).Append(" score in the period: no mean alliance (")
+                 .Append(E(alliance)).Append(") column.</p>\n");
+        }
+        h.Append("</section>\n");
     }
 
     private static string Position(FunnelPosition p) => p switch
@@ -246,12 +285,12 @@ public static class QiHtmlReport
         Def(h, "Outcome instruments", $"Every catalog instrument except the alliance measure is an outcome ({string.Join(", ", r.Roles.Outcomes.Select(i => i.Code))}), and each has its own tables and funnel plots. No single instrument is made primary: they measure different things ({string.Join(", ", r.Roles.Outcomes.Select(i => i.Construct))}), and a supervisor should see each. The case-mix comparison puts them on one scale (below).");
         Def(h, "Episodes, paired", "Episodes with at least one valid administration of the instrument; paired: with a baseline and a later final administration (shared/spec/metrics.md). Ongoing episodes count with their latest administration as final.");
         Def(h, "% reliably improved", "Of paired episodes, those with RC ≥ 1.96 (Jacobson &amp; Truax 1991): RC = dir × (final − baseline) / S_diff, S_diff = SD_ref × √(2(1 − r)) with the catalog's reference SD and reliability.", raw: true);
-        Def(h, "% dropout", "Episodes that ended with end reason \"dropout\", as a percentage of the episodes that have ended (ongoing episodes cannot have dropped out yet).");
+        Def(h, "% dropout", "Episodes with intake in the period that ended with end reason \"dropout\", as a percentage of those that have ended (ongoing episodes cannot have dropped out yet).");
         Def(h, "Mean alliance", alliance is null
             ? "The catalog has no alliance instrument."
             : $"For each episode its latest valid {alliance.Code} score ({alliance.ItemMin}–{alliance.ItemMax}); the mean over the row's episodes that have one.");
         Def(h, "Funnel plots", "Control limits around the practice rate (reliably improved ÷ paired over every paired episode of the period): exact binomial limits with Spiegelhalter's interpolation (Spiegelhalter 2005, \"Funnel plots for comparing institutional performance\", Statistics in Medicine 24:1185–1202, appendix A.1.1), at 95% (2.5% and 97.5%) and 99.8% (0.1% and 99.9%), not the normal approximation, which is poor for small n. Outside 95% is a warning, outside 99.8% an alarm; with many units a few fall outside 95% by chance alone.");
-        Def(h, "Small cells", $"min_cell = {o.MinCell}. Therapists, sites or approaches with fewer than min_cell paired episodes (alerts: active episodes) are pooled as \"other\"; when the pool itself is below min_cell the smallest shown unit joins it, so the pool is never a small cell nor recoverable from the total. A dropout or alliance figure whose own denominator is below min_cell is suppressed (—), and so is the next smallest when only one would be.");
+        Def(h, "Small cells", $"min_cell = {o.MinCell}. A therapist, site or approach is shown alone only when every denominator its row shows reaches min_cell (outcome tables: episodes and paired episodes; dropout and alliance: episodes, ended episodes and episodes with an alliance score; case-mix: episodes; alerts: active episodes); the rest are pooled as \"other\", and when the pool itself is below min_cell the smallest shown unit joins it. Tables that share their episodes (therapists and sites, therapists and approaches) are then checked together: adding and subtracting any of their rows and the total isolates exactly the cross cells on an edge cut of the therapist × site graph, so the smallest such cut (Stoer–Wagner) must reach min_cell too (e.g. a site minus its one large therapist would reveal the site's small therapists); otherwise one more unit is pooled and the check repeats. Dropout and alliance are computed once per therapist and site, not once per instrument, so rows over different instruments' episodes cannot be subtracted. Alert counts appear only over at least min_cell active episodes; alerts.csv is the per-episode work list.");
         Def(h, "Case-mix model", $"ML.NET FastTree regression ({o.Trees} trees, {o.Leaves} leaves, at least {o.MinExamplesPerLeaf} rows per leaf, learning rate {o.LearningRate.ToString(Inv)}, seed {o.Seed}) trained on completed paired episodes × outcome instrument. Target: direction-adjusted change in reliable-change units, dir × (final − baseline) ÷ S_diff, which puts the instruments on one scale. Features: baseline score, presenting concern, age band, gender identity, format, instrument — never therapist or approach. Quality: {o.Folds}-fold cross-validation (mlContext.Regression.CrossValidate) with folds grouped by couple (or episode), R² and MAE averaged over folds. Each episode's expected change is its out-of-fold prediction (from the fold model that did not see it); its residual is observed − expected averaged over its outcome instruments. Per therapist and approach: mean residual ± 1.96 × SD ÷ √n over episodes (normal approximation; partners in couple work are not independent, so the interval is slightly optimistic). The final model is fitted on all rows and saved with the aggregate run.");
         Def(h, "Expected trajectories", $"Per outcome instrument, a second FastTree regression predicts the score at session s from the baseline score, s, presenting concern and approach, trained on every valid post-baseline administration of completed episodes. The bound is the {Pct(100 * o.BoundQuantile)} quantile (Hyndman–Fan type 7) of the direction-adjusted out-of-fold residuals dir × (observed − expected) in the session band (1–4, 5–8, 9–12, 13+; a band with fewer than {o.MinResidualsPerBand} residuals uses the instrument-wide quantile). So \"below the bound\" always means worse than expected: for a lower-is-better instrument such as DIST the bound lies above the expected score.");
         Def(h, "Alerts", $"For episodes that are ongoing: not_on_track when the latest valid outcome score (after baseline) is worse than its bound (expected_score and lower_bound give the model's expectation and the bound); alliance_low when the latest valid {alliance?.Code ?? "alliance"} score is below {(alliance?.AllianceAlertBelow is { } t ? t.ToString(Inv) : "the catalog threshold")} (lower_bound = the threshold); alliance_drop when it fell by {o.AllianceDrop.ToString(Inv)} or more since the previous valid administration (expected_score = the previous score, lower_bound = previous − {o.AllianceDrop.ToString(Inv)}).");
