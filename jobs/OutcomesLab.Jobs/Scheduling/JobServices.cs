@@ -21,6 +21,7 @@ public static class JobServices
         services.AddTransient<ReportJob>();
         services.AddTransient<QualityReportJob>();
         services.AddTransient<RefreshJob>();
+        services.AddTransient<ExportJob>();
         services.AddSingleton<JobFailureLog>();
         services.AddHangfire((provider, config) => UseJobFormat(config).UseStorage(storage).UseFilter(provider.GetRequiredService<JobFailureLog>()));
         services.AddHangfireServer(options =>
