@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.Json;
+using Hangfire;
+using OutcomesLab.Export;
+using OutcomesLab.Export.Audit;
+using OutcomesLab.Ingest;
+using OutcomesLab.Jobs.Hosting;
+using OutcomesLab.Jobs.Scheduling;
+using OutcomesLab.Jobs.Tests.Support;
+using OutcomesLab.Jobs.Web;
+using OutcomesLab.Storage;
+using OutcomesLab.TestSupport;
+
+namespace OutcomesLab.Jobs.Tests;
+
+/// <summary>
+/// The research export job run by a real `outcomeslab serve` (its Hangfire server) on a store filled by
+/// `outcomeslab ingest`: scheduled exports from configuration, exports requested in the web UI, refusals.
+/// </summary>
+public class ExportJobTests
+{
+    private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(3);
+    private const string Purpose = "Test of the scheduled research export";
+    private static readonly string[] PublishedFiles =
+        ["README.md", "codebook.json", "codebook.md", "episodes.csv", "episodes.parquet", "items.csv", "items.parquet", "manifest.json"];
+
+    /// <summary>Settings of a store holding the synthetic drop (100 episodes), with min_cell 5 as the other serve tests use.</summary>
+    private static async Task<OutcomesLabSettings> IngestedStoreAsync(TempFolder folder, Dialect dialect)
+    {
+        var location = dialect == Dialect.Sqlite ? TestStores.NewLocation(dialect, folder) : PostgresSetup.NewDatabase(folder);
+        // A key of this test's own, so the export keys kept beside it go with the folder.
+        var key = folder.File("pseudonym.key");
+        PseudonymKey.Create(key);
+        var drop = folder.File("drop");
+        SyntheticDrop.Drop(drop, SyntheticDrop.Batches());
+        var ingest = await CliProcess.RunAsync(folder.Path, "ingest", drop, "--store", location.Value, "--key-file", key);
+        Assert.True(ingest.ExitCode == 0, ingest.Output);
+        return new OutcomesLabSettings
+        {
+            Store = location.Value,
+            KeyFile = key,
+            MinCell = 5,
+            Output = folder.File("output"),
+            Jobs = AppSettingsFile.FastJobs(),
+        };
+    }
+
+    private static async Task<IReadOnlyList<ExportLogEntry>> LogAsync(OutcomesLabSettings settings)
+    {
+        await using var store = await Store.OpenAsync(StoreLocation.Parse(settings.Store));
+        return await new ExportLog(store).ListAsync(CancellationToken.None);
+    }
+
+    /// <summary>Everything in the exports folder, hidden staging folders included.</summary>
+    private static string[] ExportFolders(OutcomesLabSettings settings)
+    {
+        var root = OutputLayout.Exports(settings);
+        return Directory.Exists(root) ? [.. Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName).Order(StringComparer.Ordinal)!] : [];
+    }
+
+    [SkippableTheory]
+    [InlineData(Dialect.Sqlite)]
+    [InlineData(Dialect.Postgres)]
+    public async Task A_ScheduledExport_PublishesACompleteFolder_AndOneLogEntryAsTheJob_WhileAnImpossibleK_FailsOnce_WritingNothing(Dialect dialect)
+    {
+        using var folder = new TempFolder();
+        var settings = await IngestedStoreAsync(folder, dialect);
+        settings.Exports =
+        [
+            new ExportSettings { Purpose = Purpose, Cron = "0 3 1 * *", Items = true },
+            new ExportSettings { Purpose = "An export no store this small can give", Cron = "0 4 1 * *", K = 100_000 },
+        ];
+        var (host, _) = await ServeFixture.StartAsync(folder, settings);
+        await using var _ = host;
+        var jobs = await JobWatch.ForAsync(settings);
+
+        var made = jobs.Trigger(RecurringJobRegistrar.ExportId(0));
+        var refused = jobs.Trigger(RecurringJobRegistrar.ExportId(1));
+        var madeEnd = await jobs.WaitForAsync(made, JobTimeout, "Succeeded", "Failed");
+        Assert.True(madeEnd.StateName == "Succeeded", JobWatch.Describe(jobs.History(made)) + "\n" + host.Output);
+        var refusedEnd = await jobs.WaitForAsync(refused, JobTimeout, "Failed", "Succeeded");
+        Assert.Equal("Failed", refusedEnd.StateName);
+
+        // One complete folder named by the export id, and one log entry naming the job and this request.
+        var entry = Assert.Single(await LogAsync(settings));
+        Assert.Equal([entry.ExportId], ExportFolders(settings));
+        var published = Path.Combine(OutputLayout.Exports(settings), entry.ExportId);
+        Assert.Equal(PublishedFiles, Directory.EnumerateFiles(published).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains($"export {entry.ExportId} for job:export-1", madeEnd.Data["Result"], StringComparison.Ordinal);
+        Assert.Equal("job:export-1", entry.UserName);
+        Assert.Equal(Purpose, entry.Purpose);
+        Assert.Equal($"hangfire:{made}", ExportStage.RequestIdOf(entry));
+        Assert.True(ExportLog.Verify([entry]).Intact);
+        using (var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(published, "manifest.json"))))
+        {
+            Assert.Equal(entry.ExportId, manifest.RootElement.GetProperty("export_id").GetString());
+            Assert.Equal(Purpose, manifest.RootElement.GetProperty("purpose").GetString());
+            Assert.True(manifest.RootElement.GetProperty("disclosure").GetProperty("k_achieved").GetInt32() >= settings.MinCell);
+        }
+        Assert.Single(Directory.GetFiles(settings.KeyFile + ".export-keys", "*.key"));
+
+        // The refusal: a clear message, tried once and never again (a retry would be due after 1 s, then 4 s).
+        Assert.Contains("research export refused: k = 100000 cannot be met", refusedEnd.Data["ExceptionMessage"], StringComparison.Ordinal);
+        Assert.Contains("Nothing was written", refusedEnd.Data["ExceptionMessage"], StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(7));
+        Assert.Equal(["Enqueued", "Processing", "Failed"], jobs.History(refused).Select(h => h.StateName));
+
+        // Run again under the same job id (a worker that died after the export was logged): the earlier export is reported, nothing new made.
+        Assert.True(new BackgroundJobClient(jobs.Storage).Requeue(made));
+        var again = await jobs.WaitForAsync(made, JobTimeout, "Succeeded", "Failed");
+        Assert.True(again.StateName == "Succeeded" && jobs.History(made).Count(h => h.StateName == "Succeeded") == 2, JobWatch.Describe(jobs.History(made)));
+        Assert.Contains($"export {entry.ExportId} was already made for this request", again.Data["Result"], StringComparison.Ordinal);
+        Assert.Single(await LogAsync(settings));
+        Assert.Equal([entry.ExportId], ExportFolders(settings));
+
+        host.Terminate();
+        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+    }
+}
