@@ -70,7 +70,7 @@ public class ExportJobTests
             new ExportSettings { Purpose = Purpose, Cron = "0 3 1 * *", Items = true },
             new ExportSettings { Purpose = "An export no store this small can give", Cron = "0 4 1 * *", K = 100_000 },
         ];
-        var (host, _) = await ServeFixture.StartAsync(folder, settings);
+        var (host, url) = await ServeFixture.StartAsync(folder, settings);
         await using var _ = host;
         var jobs = await JobWatch.ForAsync(settings);
 
@@ -112,6 +112,110 @@ public class ExportJobTests
         Assert.Contains($"export {entry.ExportId} was already made for this request", again.Data["Result"], StringComparison.Ordinal);
         Assert.Single(await LogAsync(settings));
         Assert.Equal([entry.ExportId], ExportFolders(settings));
+
+        // Without users (loopback only) the page is open here: the log, the published files, the refusal.
+        var page = await new WebSession(url).GetTextAsync("/exports");
+        Assert.Contains($"href=\"/exports/{entry.ExportId}/manifest.json\"", page, StringComparison.Ordinal);
+        Assert.Contains("job:export-1", page, StringComparison.Ordinal);
+        Assert.Contains("k = 100000 cannot be met", page, StringComparison.Ordinal);
+        if (dialect == Dialect.Sqlite) await BrowserChecks.ScreenshotAsync(url, "exports", ["/exports"]);
+
+        host.Terminate();
+        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
+    public async Task A_Researcher_RequestsAnExport_InTheWebUi_AndDownloadsIt_WhileOtherRolesAndStrangersCannot()
+    {
+        using var folder = new TempFolder();
+        var settings = await IngestedStoreAsync(folder, Dialect.Sqlite);
+        settings.Users =
+        [
+            new UserSettings { Name = "rita", Role = Roles.Researcher, PasswordHash = PasswordHasher.Hash("rita's long passphrase") },
+            new UserSettings { Name = "sam", Role = Roles.Supervisor, PasswordHash = PasswordHasher.Hash("sam's long passphrase") },
+            new UserSettings { Name = "dora", Role = Roles.Director, PasswordHash = PasswordHasher.Hash("dora's long passphrase") },
+        ];
+        var (host, url) = await ServeFixture.StartAsync(folder, settings);
+        await using var _ = host;
+        var jobs = await JobWatch.ForAsync(settings);
+        var form = new Dictionary<string, string> { ["purpose"] = "Web-requested research export test", ["k"] = "5", ["items"] = "true" };
+
+        using (var stranger = new WebSession(url))
+        {
+            foreach (var path in new[] { "/exports", "/exports/20260301-142500-3fa9c1/manifest.json" })
+            {
+                using var get = await stranger.GetAsync(path);
+                Assert.Equal(HttpStatusCode.Redirect, get.StatusCode);
+                Assert.Contains("/login?ReturnUrl=", get.Headers.Location!.ToString(), StringComparison.Ordinal);
+            }
+            using var post = await stranger.PostAsync("/exports", form);
+            Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+            Assert.Contains("/login?ReturnUrl=", post.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+        foreach (var (name, password) in new[] { ("sam", "sam's long passphrase"), ("dora", "dora's long passphrase") })
+        {
+            using var other = new WebSession(url);
+            using (var signIn = await other.SignInAsync(name, password)) Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            Assert.DoesNotContain("href=\"/exports\"", await other.GetTextAsync("/"), StringComparison.Ordinal);
+            using var get = await other.GetAsync("/exports");
+            Assert.Contains("/denied", get.Headers.Location!.ToString(), StringComparison.Ordinal);
+            using var post = await other.PostAsync("/exports", new(form) { ["__token"] = await other.TokenAsync("/") });
+            Assert.True(post.StatusCode == HttpStatusCode.Redirect && post.Headers.Location!.ToString().Contains("/denied", StringComparison.Ordinal),
+                $"{name} posting the export form: {(int)post.StatusCode} {post.Headers.Location}");
+        }
+        Assert.Empty(ExportRequests.Recent(jobs.Storage, user: null, take: 10));
+
+        using var rita = new WebSession(url);
+        using (var signIn = await rita.SignInAsync("rita", "rita's long passphrase")) Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains("href=\"/exports\"", await rita.GetTextAsync("/"), StringComparison.Ordinal);
+        var page = await rita.GetTextAsync("/exports");
+        Assert.Contains("No exports yet.", page, StringComparison.Ordinal);
+        using (var forged = await rita.PostAsync("/exports", form)) Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        using (var identifier = await rita.PostAsync("/exports", new(form) { ["purpose"] = "for jane.doe@example.org", ["__token"] = await rita.TokenAsync("/exports") }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, identifier.StatusCode);
+            var body = await identifier.Content.ReadAsStringAsync();
+            Assert.Contains("looks like it holds an identifier (e-mail address)", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("jane.doe", body, StringComparison.Ordinal);
+        }
+        using (var lowK = await rita.PostAsync("/exports", new(form) { ["k"] = "2", ["__token"] = await rita.TokenAsync("/exports") }))
+            Assert.Equal(HttpStatusCode.BadRequest, lowK.StatusCode);
+        Assert.Empty(ExportRequests.Recent(jobs.Storage, user: null, take: 10));
+
+        using var request = await rita.PostAsync("/exports", new(form) { ["__token"] = await rita.TokenAsync("/exports") });
+        Assert.Equal(HttpStatusCode.Redirect, request.StatusCode);
+        var jobId = request.Headers.Location!.ToString().Split("requested=")[1];
+        var end = await jobs.WaitForAsync(jobId, JobTimeout, "Succeeded", "Failed");
+        Assert.True(end.StateName == "Succeeded", JobWatch.Describe(jobs.History(jobId)) + "\n" + host.Output);
+        var entry = Assert.Single(await LogAsync(settings));
+        Assert.Equal("rita", entry.UserName);
+        Assert.Equal("Web-requested research export test", entry.Purpose);
+        Assert.Equal(PublishedFiles, Directory.EnumerateFiles(Path.Combine(OutputLayout.Exports(settings), entry.ExportId)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        using var impossible = await rita.PostAsync("/exports", new(form) { ["k"] = "100000", ["__token"] = await rita.TokenAsync("/exports") });
+        var impossibleId = impossible.Headers.Location!.ToString().Split("requested=")[1];
+        Assert.Equal("Failed", (await jobs.WaitForAsync(impossibleId, JobTimeout, "Failed", "Succeeded")).StateName);
+
+        page = await rita.GetTextAsync("/exports");
+        Assert.Contains(entry.ExportId, page, StringComparison.Ordinal);
+        Assert.Contains("Hash chain verified: 1 entries", page, StringComparison.Ordinal);
+        Assert.Contains("k = 100000 cannot be met", page, StringComparison.Ordinal);
+        var manifestLink = $"/exports/{entry.ExportId}/manifest.json";
+        Assert.Contains($"href=\"{manifestLink}\"", page, StringComparison.Ordinal);
+        using (var download = await rita.GetAsync(manifestLink))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Contains(entry.ExportId, await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        foreach (var bad in new[] { $"/exports/{entry.ExportId}/..%2F..%2F..%2Fstore.db", "/exports/..%2F..%2Fstore.db/x", $"/exports/{entry.ExportId}/missing.csv" })
+        {
+            using var response = await rita.GetAsync(bad);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        Assert.Single(await LogAsync(settings));
+        Assert.Equal([entry.ExportId], ExportFolders(settings));
+        Assert.DoesNotContain("jane.doe", host.Output, StringComparison.Ordinal);
 
         host.Terminate();
         Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
