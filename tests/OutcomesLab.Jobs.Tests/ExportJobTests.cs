@@ -220,4 +220,23 @@ public class ExportJobTests
         host.Terminate();
         Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
     }
+
+    [Theory]
+    [InlineData("Purpose", "", "error: OutcomesLab:Exports:0:Purpose is required")]
+    [InlineData("Cron", "monthly", "error: OutcomesLab:Exports:0:Cron 'monthly' is not a valid cron expression (five fields, UTC)")]
+    public async Task A_BadExportSetting_StopsServe_WithOneLineNamingTheKey(string key, string value, string line)
+    {
+        using var folder = new TempFolder();
+        var settings = new OutcomesLabSettings { Store = folder.File("store.db"), Output = folder.File("output"), Jobs = AppSettingsFile.FastJobs() };
+        settings.Exports = [new ExportSettings { Purpose = "Monthly dataset", Cron = "0 3 1 * *" }];
+        if (key == "Purpose") settings.Exports[0].Purpose = value; else settings.Exports[0].Cron = value;
+        AppSettingsFile.Write(folder.Path, settings);
+        var result = await CliProcess.RunAsync(folder.Path, "serve", "--urls", "http://127.0.0.1:0");
+        Assert.Equal(1, result.ExitCode);
+        // The console may wrap the line to its width; there is one message and no stack trace.
+        var message = string.Join(' ', result.Output.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains(line, message, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Output, "error:"));
+        Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+    }
 }

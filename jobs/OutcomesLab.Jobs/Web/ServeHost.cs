@@ -66,6 +66,15 @@ public static class ServeHost
             builder.Services.AddAuthorization();
 
             var app = builder.Build();
+            try
+            {
+                JobServices.DeclareRecurringJobs(app.Services);
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
             var usersConfigured = settings.Users.Count > 0;
             app.Use(SecurityHeaders);
             app.UseAuthentication();
