@@ -17,19 +17,19 @@ namespace OutcomesLab.Export;
 /// </summary>
 public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFolder keys, Func<string, string?> detectIdentifier, TimeProvider time)
 {
-    public const int MaxPurposeLength = 500;
     public const string FormatName = "outcomeslab-research-export";
 
     public async Task<ExportReceipt> ExportAsync(ExportSource source, ExportRequest request, CancellationToken ct)
     {
         request.Parameters.Validate(request.MinCell);
         var purpose = CheckPurpose(request.Purpose);
-        var target = CheckTarget(request.OutFolder);
+        var target = request.NameFolderByExportId ? CheckHolder(request.OutFolder) : CheckTarget(request.OutFolder);
         var log = new ExportLog(store);
 
         var key = await KeyFor(request.Parameters.LinkWith, log, ct);
         var now = time.GetUtcNow();
         var exportId = NewExportId(now);
+        if (request.NameFolderByExportId) target = CheckTarget(Path.Combine(target, exportId));
         var dataset = ResearchDatasetBuilder.Build(source, catalog, request.Parameters, key, detectIdentifier);
 
         var staging = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{exportId}.partial");
@@ -47,7 +47,7 @@ public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFold
             await using var transaction = await store.BeginWriteAsync(connection, ct);
             var entry = await log.AppendAsync(connection, transaction, new ExportLogDraft(
                 exportId, now, purpose, request.UserName,
-                ExportJson.Serialize(new { manifest.Parameters, out_folder = target, manifest.AggregateRunId }, indented: false),
+                LoggedParameters(manifest, target, request.RequestId),
                 ExportJson.Serialize(files, indented: false),
                 ExportJson.Serialize(new
                 {
@@ -93,18 +93,20 @@ public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFold
         return keys.Load(linkWith);
     }
 
-    private string CheckPurpose(string purpose)
+    private string CheckPurpose(string purpose) =>
+        ExportPurpose.Problem(purpose, detectIdentifier) is { } problem ? throw new ExportRefusedException("--purpose " + problem) : purpose.Trim();
+
+    // request_id only when there is one: entries made by the CLI keep their earlier shape.
+    private static string LoggedParameters(ExportManifest manifest, string target, string? requestId) => requestId is null
+        ? ExportJson.Serialize(new { manifest.Parameters, out_folder = target, manifest.AggregateRunId }, indented: false)
+        : ExportJson.Serialize(new { manifest.Parameters, out_folder = target, manifest.AggregateRunId, request_id = requestId }, indented: false);
+
+    private static string CheckHolder(string folder)
     {
-        var p = purpose.Trim();
-        if (p.Length == 0) throw new ExportRefusedException("--purpose is required: say what the export is for (it is logged)");
-        if (p.Length > MaxPurposeLength) throw new ExportRefusedException($"--purpose is longer than {MaxPurposeLength} characters");
-        if (p.Any(char.IsControl)) throw new ExportRefusedException("--purpose must be one line of text");
-        foreach (var word in p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Prepend(p))
-        {
-            if (detectIdentifier(word) is { } rule)
-                throw new ExportRefusedException($"--purpose looks like it holds an identifier ({rule}); describe the purpose without one");
-        }
-        return p;
+        if (string.IsNullOrWhiteSpace(folder)) throw new ExportRefusedException("the folder to hold the export is not set");
+        var holder = Path.GetFullPath(folder);
+        if (!Directory.Exists(holder)) throw new ExportRefusedException($"the folder that should hold the export, {holder}, does not exist");
+        return holder;
     }
 
     private static string CheckTarget(string outFolder)

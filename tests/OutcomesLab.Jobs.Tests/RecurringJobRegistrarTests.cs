@@ -101,4 +101,51 @@ public class RecurringJobRegistrarTests
         var e = Assert.Throws<SettingsException>(() => RecurringJobRegistrar.Register(new RecurringJobManager(storage), storage, settings));
         Assert.StartsWith($"OutcomesLab:Schedules:{key} '", e.Message, StringComparison.Ordinal);
     }
+
+    private static ExportSettings Export(string purpose, string cron, int? k = null, bool items = false) =>
+        new() { Purpose = purpose, Cron = cron, K = k, Items = items };
+
+    [Fact]
+    public void ConfiguredExports_AreScheduled_InUtc_AsExportN_LoggedAsTheJob_WithKDefaultingToMinCell()
+    {
+        using var storage = new InMemoryStorage();
+        var settings = Settings("/data/a");
+        settings.MinCell = 13;
+        settings.Exports = [Export("  Monthly dataset for the desire study ", "0 3 1 * *", items: true), Export("Quarterly therapist dataset", "0 4 1 */3 *", k: 20)];
+        var ids = RecurringJobRegistrar.Register(new RecurringJobManager(storage), storage, settings);
+
+        Assert.Equal(["pull-source-1", "aggregate-and-report", "qi-report", "export-1", "export-2"], ids);
+        var exports = Recurring(storage).Where(j => j.Id.StartsWith("export-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["0 3 1 * *", "0 4 1 */3 *"], exports.Select(j => j.Cron));
+        Assert.All(exports, j =>
+        {
+            Assert.Equal("UTC", j.TimeZoneId);
+            Assert.Equal(typeof(ExportJob), j.Job.Type);
+        });
+        Assert.Equal(["Monthly dataset for the desire study", 13, true, false, "job:export-1"], exports[0].Job.Args.Take(5));
+        Assert.Equal(["Quarterly therapist dataset", 20, false, false, "job:export-2"], exports[1].Job.Args.Take(5));
+    }
+
+    [Fact]
+    public void An_ExportTakenOutOfTheConfiguration_LosesItsSchedule()
+    {
+        using var storage = new InMemoryStorage();
+        var manager = new RecurringJobManager(storage);
+        var settings = Settings();
+        settings.Exports = [Export("Monthly dataset", "0 3 1 * *"), Export("Quarterly dataset", "0 4 1 */3 *")];
+        RecurringJobRegistrar.Register(manager, storage, settings);
+        settings.Exports = [settings.Exports[0]];
+        RecurringJobRegistrar.Register(manager, storage, settings);
+        Assert.Equal(["aggregate-and-report", "export-1", "qi-report"], Recurring(storage).Select(j => j.Id));
+    }
+
+    [Fact]
+    public void A_BadExportCron_StopsStartUp_NamingTheKey()
+    {
+        using var storage = new InMemoryStorage();
+        var settings = Settings();
+        settings.Exports = [Export("Monthly dataset", "0 3 1 * *"), Export("Quarterly dataset", "quarterly")];
+        var e = Assert.Throws<SettingsException>(() => RecurringJobRegistrar.Register(new RecurringJobManager(storage), storage, settings));
+        Assert.Equal("OutcomesLab:Exports:1:Cron 'quarterly' is not a valid cron expression (five fields, UTC)", e.Message);
+    }
 }

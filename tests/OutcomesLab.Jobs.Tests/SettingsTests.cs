@@ -84,4 +84,43 @@ public class SettingsTests
         var e = Assert.Throws<SettingsException>(() => Bind(new() { [$"OutcomesLab:Jobs:{key}"] = value }));
         Assert.Equal($"OutcomesLab:Jobs:{key} must be a positive number of seconds", e.Message);
     }
+
+    [Fact]
+    public void No_Exports_AreScheduled_ByDefault_AndAConfiguredOne_Binds()
+    {
+        Assert.Empty(Bind([]).Exports);
+        var s = Bind(new()
+        {
+            ["OutcomesLab:Exports:0:Purpose"] = "Monthly outcomes dataset for the sensate focus study",
+            ["OutcomesLab:Exports:0:Cron"] = "0 3 1 * *", ["OutcomesLab:Exports:0:K"] = "15", ["OutcomesLab:Exports:0:Items"] = "true",
+        });
+        var e = Assert.Single(s.Exports);
+        Assert.Equal(("0 3 1 * *", 15, true, false), (e.Cron, e.K, e.Items, e.WithTherapist));
+    }
+
+    [Theory]
+    [InlineData(null, "0 3 1 * *", null, "OutcomesLab:Exports:0:Purpose is required: say what the export is for (it is logged)")]
+    [InlineData("   ", "0 3 1 * *", null, "OutcomesLab:Exports:0:Purpose is required")]
+    [InlineData("Monthly dataset", null, null, "OutcomesLab:Exports:0:Cron is required (five fields, UTC)")]
+    [InlineData("Monthly dataset", "0 3 1 * *", "10", "OutcomesLab:Exports:0:K 10 is below OutcomesLab:MinCell 11")]
+    public void A_BadExport_StopsStartUp_NamingTheKey(string? purpose, string? cron, string? k, string message)
+    {
+        var e = Assert.Throws<SettingsException>(() => Bind(new()
+        {
+            ["OutcomesLab:Exports:0:Purpose"] = purpose, ["OutcomesLab:Exports:0:Cron"] = cron, ["OutcomesLab:Exports:0:K"] = k,
+        }));
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void An_ExportPurpose_HoldingAnIdentifier_IsRefused_WithoutRepeatingIt()
+    {
+        var e = Assert.Throws<SettingsException>(() => Bind(new()
+        {
+            ["OutcomesLab:Exports:0:Purpose"] = "dataset for jane.doe@example.org", ["OutcomesLab:Exports:0:Cron"] = "0 3 1 * *",
+        }));
+        Assert.StartsWith("OutcomesLab:Exports:0:Purpose looks like it holds an identifier (e-mail address)", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("jane.doe", e.Message, StringComparison.Ordinal);
+    }
 }

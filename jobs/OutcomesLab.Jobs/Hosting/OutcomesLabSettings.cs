@@ -12,6 +12,8 @@ public sealed class OutcomesLabSettings
     public int MinCell { get; set; } = 11;
     public List<SourceSettings> Sources { get; set; } = [];
     public ScheduleSettings Schedules { get; set; } = new();
+    /// <summary>Research exports made on a schedule (our addition, see README "Jobs, serve and workers"); none by default.</summary>
+    public List<ExportSettings> Exports { get; set; } = [];
     public string Output { get; set; } = "outcomeslab-output";
     /// <summary>An instrument catalog JSON file replacing the embedded defaults (not in the spec table: our addition).</summary>
     public string? Catalog { get; set; }

@@ -13,5 +13,11 @@ public static class OutputLayout
 
     public static string QualityReports(OutcomesLabSettings settings) => Path.Combine(Jobs(settings), "qi-report");
 
+    /// <summary>
+    /// Research exports made by the export job, one folder per export id. Never pruned: an export is a
+    /// delivery recorded in the export log, and removing one is the custodian's decision.
+    /// </summary>
+    public static string Exports(OutcomesLabSettings settings) => Path.Combine(Jobs(settings), "exports");
+
     public static string Aggregates(OutcomesLabSettings settings) => Path.Combine(Jobs(settings), "aggregates");
 }

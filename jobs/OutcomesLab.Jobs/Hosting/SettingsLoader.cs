@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using OutcomesLab.Export;
+using OutcomesLab.Ingest;
 
 namespace OutcomesLab.Jobs.Hosting;
 
@@ -70,8 +72,24 @@ public static class SettingsLoader
                 throw new SettingsException($"OutcomesLab:Sources:{i}:Path is required for a csv-drop source");
         }
         if (string.IsNullOrWhiteSpace(s.Output)) throw new SettingsException("OutcomesLab:Output is empty");
+        ValidateExports(s.Exports, s.MinCell);
         ValidateJobs(s.Jobs);
         ValidateUsers(s.Users);
+    }
+
+    /// <summary>The cron of each is checked where it is declared (<c>RecurringJobRegistrar</c>), by Hangfire's own parser.</summary>
+    private static void ValidateExports(List<ExportSettings> exports, int minCell)
+    {
+        for (var i = 0; i < exports.Count; i++)
+        {
+            var e = exports[i];
+            var key = $"OutcomesLab:Exports:{i}";
+            // The purpose is quoted only when it passed the identifier screen.
+            if (ExportPurpose.Problem(e.Purpose, IdentifierDetectors.Detect) is { } problem) throw new SettingsException($"{key}:Purpose {problem}");
+            if (string.IsNullOrWhiteSpace(e.Cron)) throw new SettingsException($"{key}:Cron is required (five fields, UTC), e.g. 0 3 1 * * for 03:00 on the 1st of each month");
+            if (e.K is { } k && k < minCell)
+                throw new SettingsException($"{key}:K {k} is below OutcomesLab:MinCell {minCell}: no released class may rest on fewer people than min_cell");
+        }
     }
 
     private static void ValidateJobs(JobSettings j)

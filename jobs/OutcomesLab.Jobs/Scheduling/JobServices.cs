@@ -21,6 +21,7 @@ public static class JobServices
         services.AddTransient<ReportJob>();
         services.AddTransient<QualityReportJob>();
         services.AddTransient<RefreshJob>();
+        services.AddTransient<ExportJob>();
         services.AddSingleton<JobFailureLog>();
         services.AddHangfire((provider, config) => UseJobFormat(config).UseStorage(storage).UseFilter(provider.GetRequiredService<JobFailureLog>()));
         services.AddHangfireServer(options =>
@@ -32,7 +33,6 @@ public static class JobServices
         });
         // The host waits for Hangfire's own shutdown (running jobs hand their work back) before it exits.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(jobs.ShutdownTimeoutSeconds + 10));
-        services.AddHostedService<RecurringJobsStartup>();
         return services;
     }
 
@@ -45,15 +45,12 @@ public static class JobServices
         .UseSimpleAssemblyNameTypeSerializer()
         .UseRecommendedSerializerSettings();
 
-    /// <summary>Declares the recurring jobs once the host starts (so a bad cron stops start-up with its key named).</summary>
-    private sealed class RecurringJobsStartup(IRecurringJobManager manager, JobStorage storage, OutcomesLabSettings settings) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            RecurringJobRegistrar.Register(manager, storage, settings);
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
+    /// <summary>
+    /// Declares the recurring jobs; the hosts call it after building and before starting, so a bad cron
+    /// stops start-up with one line naming its key (from a hosted service, the host would first log
+    /// "Hosting failed to start" with a stack trace).
+    /// </summary>
+    public static void DeclareRecurringJobs(IServiceProvider services) =>
+        RecurringJobRegistrar.Register(services.GetRequiredService<IRecurringJobManager>(), services.GetRequiredService<JobStorage>(),
+            services.GetRequiredService<OutcomesLabSettings>());
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using OutcomesLab.Export;
 using OutcomesLab.Jobs.Hosting;
 
 namespace OutcomesLab.Jobs.Scheduling;
@@ -15,6 +16,8 @@ public static class RetryPolicy
         Attempts = jobs.RetryAttempts,
         DelaysInSeconds = [.. jobs.EffectiveRetryDelaysSeconds()],
         OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        // A refused export (privacy targets that cannot be met) fails at once: running it again gives the same answer.
+        ExceptOn = [typeof(ExportRefusedException)],
         LogEvents = true,
     };
 

@@ -25,6 +25,15 @@ public static class WorkerHost
             HostLogging.Configure(builder.Logging);
             builder.Services.AddOutcomesLabJobs(pipeline, storage);
             var host = builder.Build();
+            try
+            {
+                JobServices.DeclareRecurringJobs(host.Services);
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
             var lifetime = (IHostApplicationLifetime)host.Services.GetService(typeof(IHostApplicationLifetime))!;
             lifetime.ApplicationStopped.Register(() => pipeline.DisposeAsync().AsTask().GetAwaiter().GetResult());
             return host;

@@ -26,8 +26,10 @@ internal static class PageLayout
         .gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:1rem}
         .gallery figure{margin:0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:.5rem}
         .gallery img{width:100%;height:auto}.gallery figcaption{font-size:.85rem;color:var(--muted)}
-        form.login{background:#fff;border:1px solid var(--line);border-radius:6px;padding:1.2rem;max-width:360px}
-        form.login label{display:block;margin:.6rem 0 .2rem}form.login input{width:100%;padding:.4rem;font:inherit}
+        form.login,form.export{background:#fff;border:1px solid var(--line);border-radius:6px;padding:1.2rem;max-width:360px}
+        form.export{max-width:640px;margin-bottom:1.5rem}
+        form.login label,form.export label{display:block;margin:.6rem 0 .2rem}form.login input,form.export input{width:100%;padding:.4rem;font:inherit}
+        form.export input[type=checkbox]{width:auto;margin-right:.4rem}
         .error{color:var(--bad)}
         """;
 
@@ -44,6 +46,7 @@ internal static class PageLayout
             if (May(AccessRules.DirectorReport)) html.Append("<a href=\"/report/\">Director report</a><a href=\"/charts\">Charts</a>");
             if (May(AccessRules.QualityReport)) html.Append("<a href=\"/qi/\">QI report</a>");
             if (May(AccessRules.Pulls)) html.Append("<a href=\"/pulls\">Pulls</a>");
+            if (May(AccessRules.Exports)) html.Append("<a href=\"/exports\">Exports</a>");
             if (May(AccessRules.Dashboard)) html.Append("<a href=\"/hangfire\">Jobs</a>");
         }
         html.Append("</nav>");

@@ -66,6 +66,15 @@ public static class ServeHost
             builder.Services.AddAuthorization();
 
             var app = builder.Build();
+            try
+            {
+                JobServices.DeclareRecurringJobs(app.Services);
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
             var usersConfigured = settings.Users.Count > 0;
             app.Use(SecurityHeaders);
             app.UseAuthentication();
@@ -83,6 +92,7 @@ public static class ServeHost
                 "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed — OutcomesLab</title></head><body><h1>Not allowed</h1><p>Your role does not give access to this page. <a href=\"/\">Home</a></p></body></html>",
                 "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden)).AllowAnonymous();
             app.MapOutcomesLabUi(usersConfigured);
+            app.MapExports(usersConfigured);
             app.Lifetime.ApplicationStopped.Register(() => pipeline.DisposeAsync().AsTask().GetAwaiter().GetResult());
             return app;
         }

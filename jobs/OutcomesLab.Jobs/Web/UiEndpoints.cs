@@ -27,8 +27,7 @@ public static class UiEndpoints
 
     public static void MapOutcomesLabUi(this IEndpointRouteBuilder app, bool usersConfigured)
     {
-        RouteHandlerBuilder Guard(RouteHandlerBuilder endpoint, string[] roles) =>
-            usersConfigured ? endpoint.RequireAuthorization(p => p.RequireRole(roles)) : endpoint.AllowAnonymous();
+        RouteHandlerBuilder Guard(RouteHandlerBuilder endpoint, string[] roles) => Guarded(endpoint, roles, usersConfigured);
 
         Guard(app.MapGet("/", async (HttpContext ctx, PipelineContext pipeline, IAntiforgery af, CancellationToken ct) =>
             Page(ctx, af, usersConfigured, "Home", await HomeAsync(ctx, pipeline, usersConfigured, ct))), AccessRules.Home);
@@ -62,7 +61,11 @@ public static class UiEndpoints
         }), AccessRules.Pulls);
     }
 
-    private static IResult Page(HttpContext ctx, IAntiforgery af, bool usersConfigured, string title, string body, int status = StatusCodes.Status200OK)
+    /// <summary>With users, the endpoint needs a signed-in user in one of <paramref name="roles"/>; without (loopback only), anyone here.</summary>
+    internal static RouteHandlerBuilder Guarded(RouteHandlerBuilder endpoint, string[] roles, bool usersConfigured) =>
+        usersConfigured ? endpoint.RequireAuthorization(p => p.RequireRole(roles)) : endpoint.AllowAnonymous();
+
+    internal static IResult Page(HttpContext ctx, IAntiforgery af, bool usersConfigured, string title, string body, int status = StatusCodes.Status200OK)
     {
         var token = usersConfigured && ctx.User.Identity?.IsAuthenticated == true ? af.GetAndStoreTokens(ctx).RequestToken : null;
         return Results.Content(PageLayout.Render(title, ctx.User, usersConfigured, token, body), "text/html; charset=utf-8", statusCode: status);
@@ -76,6 +79,8 @@ public static class UiEndpoints
             html.Append(ReportCard("Director report", "/report/", OutputLayout.DirectorReports(pipeline.Settings), "/charts", "Outcomes by presenting concern and treatment approach."));
         if (May(AccessRules.QualityReport))
             html.Append(ReportCard("QI report", "/qi/", OutputLayout.QualityReports(pipeline.Settings), null, "Therapists, sites, alliance, dropout and clients not on track."));
+        if (May(AccessRules.Exports))
+            html.Append("<div class=\"card\"><h2>Research exports</h2><p class=\"muted\">De-identified datasets under disclosure control, each logged with its purpose.</p><a class=\"button\" href=\"/exports\">Request or download an export</a></div>");
         if (May(AccessRules.Dashboard))
             html.Append("<div class=\"card\"><h2>Jobs</h2><p class=\"muted\">Recurring pulls, aggregate and report runs, retries and failures.</p><a class=\"button\" href=\"/hangfire\">Open the job dashboard</a></div>");
         html.Append("</div>");
@@ -167,7 +172,7 @@ public static class UiEndpoints
     }
 
     /// <summary>ISO timestamps as stored (round-trip "O"), shown to the minute.</summary>
-    private static string Minutes(string iso) =>
+    internal static string Minutes(string iso) =>
         DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
             ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : iso;
 }

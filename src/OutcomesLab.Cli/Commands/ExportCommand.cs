@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using OutcomesLab.Analytics;
 using OutcomesLab.Export;
 using OutcomesLab.Export.Audit;
-using OutcomesLab.Export.Pseudonyms;
-using OutcomesLab.Ingest;
-using OutcomesLab.Storage;
 using Spectre.Console;
 
 namespace OutcomesLab.Cli.Commands;
@@ -43,17 +39,12 @@ public static class ExportCommand
             var parameters = new ExportParameters(parse.GetValue(k) ?? settings.MinCell, parse.GetValue(l), parse.GetValue(maxSuppression),
                 parse.GetValue(items), parse.GetValue(withTherapist), parse.GetValue(linkWith));
 
-            var location = StoreLocation.Parse(settings.Store);
-            var keys = ExportKeyFolder.ForStore(location, settings.KeyFile);
             var catalog = StoreContext.LoadCatalog(settings);
             await using var store = await StoreContext.OpenStoreAsync(settings, ct);
-            var run = await AggregateRunRepository.LatestSummaryAsync(store, ct);
-            var source = await StoreExportSource.LoadAsync(store, OutcomeReader.EpisodeOutcomesAsync(store, catalog, ct), parameters.Items, ct);
-            var exporter = new ResearchExporter(store, catalog, keys, IdentifierDetectors.Detect, TimeProvider.System);
             try
             {
-                var receipt = await exporter.ExportAsync(source,
-                    new ExportRequest(target, why, parameters, settings.MinCell, run?.RunId, Environment.UserName), ct);
+                var receipt = await ExportStage.RunAsync(store, catalog, settings.KeyFile,
+                    new ExportRequest(target, why, parameters, settings.MinCell, null, Environment.UserName), TimeProvider.System, ct);
                 Print(receipt);
                 return 0;
             }

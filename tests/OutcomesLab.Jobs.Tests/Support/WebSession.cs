@@ -34,6 +34,14 @@ public sealed partial class WebSession(string baseUrl) : IDisposable
         }));
     }
 
+    /// <summary>The antiforgery token of a form on <paramref name="path"/> (any page with a form: the sign-out button will do).</summary>
+    public async Task<string> TokenAsync(string path)
+    {
+        var token = TokenField().Match(await GetTextAsync(path));
+        Assert.True(token.Success, $"{path} carries an antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
     public async Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> fields) =>
         await http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
 

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using OutcomesLab.Analytics;
+using OutcomesLab.Domain;
+using OutcomesLab.Export.Audit;
+using OutcomesLab.Export.Pseudonyms;
+using OutcomesLab.Ingest;
+using OutcomesLab.Storage;
+
+namespace OutcomesLab.Export;
+
+/// <summary>
+/// The research export as a pipeline stage, the one place the <c>export</c> command and the export job
+/// both call: checks what was asked before reading anything, reads the outcomes (and, with items, the
+/// answers) from the store, and hands them to <see cref="ResearchExporter"/> beside the latest
+/// aggregate run, with the export keys kept beside the store's pseudonym key.
+/// </summary>
+public static class ExportStage
+{
+    /// <summary>
+    /// Makes the export; throws <see cref="ExportRefusedException"/> (nothing written) when the request
+    /// or the privacy targets cannot be met. <paramref name="request"/>'s aggregate run is filled in here.
+    /// </summary>
+    public static async Task<ExportReceipt> RunAsync(Store store, Catalog catalog, string? keyFile, ExportRequest request, TimeProvider time, CancellationToken ct)
+    {
+        // Cheap refusals first: a k below min_cell or a bad purpose need not wait for the whole store to be read.
+        request.Parameters.Validate(request.MinCell);
+        if (ExportPurpose.Problem(request.Purpose, IdentifierDetectors.Detect) is { } problem) throw new ExportRefusedException("--purpose " + problem);
+        var keys = KeysFor(store.Location, keyFile);
+        var run = await AggregateRunRepository.LatestSummaryAsync(store, ct);
+        var source = await StoreExportSource.LoadAsync(store, OutcomeReader.EpisodeOutcomesAsync(store, catalog, ct), request.Parameters.Items, ct);
+        var exporter = new ResearchExporter(store, catalog, keys, IdentifierDetectors.Detect, time);
+        return await exporter.ExportAsync(source, request with { AggregateRunId = run?.RunId }, ct);
+    }
+
+    /// <summary>Where this store's export keys are kept; a PostgreSQL store needs its key file named.</summary>
+    public static ExportKeyFolder KeysFor(StoreLocation location, string? keyFile) => ExportKeyFolder.ForStore(location, keyFile);
+
+    /// <summary>The log entry of the export made for <paramref name="requestId"/>, if one was made.</summary>
+    public static async Task<ExportLogEntry?> FindByRequestAsync(Store store, string requestId, CancellationToken ct)
+    {
+        foreach (var entry in (await new ExportLog(store).ListAsync(ct)).Reverse())
+        {
+            if (RequestIdOf(entry) == requestId) return entry;
+        }
+        return null;
+    }
+
+    /// <summary>The <c>request_id</c> an entry's parameters record, or null (CLI exports have none).</summary>
+    public static string? RequestIdOf(ExportLogEntry entry)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(entry.Parameters);
+            return doc.RootElement.TryGetProperty("request_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
