@@ -35,7 +35,7 @@ public static class DisclosureEngine
 
         var people = records.Select(r => r.SubjectId).Distinct(StringComparer.Ordinal).Count();
         if (people < options.K)
-            return DisclosureResult.Failed(Invariant($"k = {options.K} cannot be met: the data hold only {people} people"), 0, n);
+            return DisclosureResult.Failed(Invariant($"k = {options.K} cannot be met: the data hold fewer than {options.K} people"), 0, n);
         var concerns = records.Select(r => r.Sensitive).Distinct(StringComparer.Ordinal).Count();
         if (concerns < options.L)
             return DisclosureResult.Failed(Invariant($"ℓ = {options.L} cannot be met: the data hold only {concerns} distinct presenting concern(s)"), 0, n);
