@@ -5,6 +5,7 @@ SELECT administration_ref, MIN(episode_ref), MIN(instrument), MIN(session_number
 FROM stage_admins
 WHERE 1 = 1
 GROUP BY administration_ref
+ORDER BY MIN(run_id) -- new ids in staging order, so their answers append (Answers_UpsertInOrder)
 ON CONFLICT (administration_ref) DO UPDATE SET
     episode_ref = excluded.episode_ref, instrument = excluded.instrument, session_number = excluded.session_number,
     administered_day = excluded.administered_day, batch_name = excluded.batch_name;

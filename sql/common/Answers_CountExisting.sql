@@ -1,6 +1,4 @@
--- Staged answers that replace a stored one. Only administrations that existed before this merge
--- (ids up to @maxBefore) can hold stored answers, so new ones are not probed at all.
--- CROSS JOIN keeps SQLite's join order: runs outside, their answers by primary key inside.
-SELECT COUNT(*) FROM stage_admins r CROSS JOIN stage_answers s
-WHERE s.run_id = r.run_id AND r.admin_id <= @maxBefore
+-- Staged answers that replace a stored one (see StageAdmins_CountExisting).
+SELECT COUNT(*) FROM stage_answers s JOIN stage_admins r ON r.run_id = s.run_id
+WHERE s.run_id IN (SELECT run_id FROM stage_admins WHERE admin_id <= @maxBefore)
   AND EXISTS (SELECT 1 FROM answers x WHERE x.admin_id = r.admin_id AND x.item = s.item);

@@ -3,5 +3,6 @@ INSERT INTO pending_answers (batch_name, file, line, administration_ref, episode
     session_number, item, value)
 SELECT r.batch_name, r.file, s.line, r.administration_ref, r.episode_ref, r.instrument, r.administered_day,
        r.session_number, s.item, s.value
-FROM stage_admins r CROSS JOIN stage_answers s
-WHERE s.run_id = r.run_id AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e.episode_ref = r.episode_ref);
+FROM stage_answers s JOIN stage_admins r ON r.run_id = s.run_id
+WHERE s.run_id IN (
+    SELECT r2.run_id FROM stage_admins r2 WHERE NOT EXISTS (SELECT 1 FROM episodes e WHERE e.episode_ref = r2.episode_ref));

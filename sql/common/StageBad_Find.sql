@@ -2,7 +2,7 @@
 -- item once; otherwise every row of that administration is refused (exchange-format.md).
 -- Staged runs already split on any header change and flag an item repeated within the run, so
 -- disagreement is found over the runs; only an administration split over several runs needs its
--- answers read, for an item repeated across them.
+-- answers read, for an item repeated across them (StageBad_FindSplitRepeats, run when there is one).
 DELETE FROM stage_bad;
 INSERT INTO stage_bad (administration_ref, episode_differs, instrument_differs, date_differs, session_differs, item_repeated)
 SELECT administration_ref,
@@ -15,11 +15,3 @@ FROM stage_admins
 GROUP BY administration_ref
 HAVING COUNT(DISTINCT episode_ref) > 1 OR COUNT(DISTINCT instrument) > 1 OR COUNT(DISTINCT administered_day) > 1
     OR COUNT(DISTINCT session_number) > 1 OR MAX(item_repeated) = 1;
-INSERT INTO stage_bad (administration_ref, episode_differs, instrument_differs, date_differs, session_differs, item_repeated)
-SELECT r.administration_ref, 0, 0, 0, 0, 1
-FROM stage_admins r CROSS JOIN stage_answers s
-WHERE s.run_id = r.run_id
-  AND r.administration_ref IN (SELECT administration_ref FROM stage_admins GROUP BY administration_ref HAVING COUNT(*) > 1)
-  AND r.administration_ref NOT IN (SELECT administration_ref FROM stage_bad)
-GROUP BY r.administration_ref
-HAVING COUNT(*) > COUNT(DISTINCT s.item);

@@ -131,12 +131,20 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
 
         if (batch.Responses is { } responses && StageFile(c, tx, responses, counts, Advance, ct))
         {
+            // Each check reads the staged answers only when the runs say it has something to find.
             await Exec(c, tx, "StageBad_Find", ct);
-            foreach (var bad in await c.QueryAsync<Inconsistency>(store.Sql["StageAnswers_FindInconsistent"], transaction: tx, commandTimeout: 0))
-                counts.Refuse(responses.Refuse(bad.Line, bad.Column, bad.Rule));
-            await Exec(c, tx, "StageAnswers_DeleteInconsistent", ct);
-            counts.AnswersPending += await c.ExecuteAsync(new CommandDefinition(store.Sql["StageAnswers_HoldPending"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
-            await Exec(c, tx, "StageAnswers_DeletePending", ct);
+            if (await Count(c, tx, "StageAdmins_CountSplit") > 0) await Exec(c, tx, "StageBad_FindSplitRepeats", ct);
+            if (await Count(c, tx, "StageBad_Count") > 0)
+            {
+                foreach (var bad in await c.QueryAsync<Inconsistency>(store.Sql["StageAnswers_FindInconsistent"], transaction: tx, commandTimeout: 0))
+                    counts.Refuse(responses.Refuse(bad.Line, bad.Column, bad.Rule));
+                await Exec(c, tx, "StageAnswers_DeleteInconsistent", ct);
+            }
+            if (await Count(c, tx, "StageAdmins_CountPending") > 0)
+            {
+                counts.AnswersPending += await Exec(c, tx, "StageAnswers_HoldPending", ct);
+                await Exec(c, tx, "StageAnswers_DeletePending", ct);
+            }
             // A batch that sorts after every ingested batch (the usual case) needs no newest-wins ranking.
             var newest = await c.ExecuteScalarAsync<string?>(store.Sql["Batches_NewestName"], transaction: tx);
             var inOrder = newest is null || string.CompareOrdinal(batch.Name, newest) >= 0;
@@ -180,17 +188,20 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
     /// </remarks>
     private async Task<(long Stored, long Updated)> MergeStagedAnswersAsync(DbConnection c, DbTransaction tx, BatchTotals counts, bool inOrder, CancellationToken ct)
     {
-        foreach (var row in await c.QueryAsync<SourceRow>(store.Sql["StageAnswers_FindBeforeIntake"], transaction: tx, commandTimeout: 0))
-            counts.Refuse(new Refusal(row.Batch, row.File, row.Line, "administered_date", "administered_date is before the episode's intake_date", false));
-        await Exec(c, tx, "StageAnswers_DeleteBeforeIntake", ct);
+        if (await Count(c, tx, "StageAdmins_CountBeforeIntake") > 0)
+        {
+            foreach (var row in await c.QueryAsync<SourceRow>(store.Sql["StageAnswers_FindBeforeIntake"], transaction: tx, commandTimeout: 0))
+                counts.Refuse(new Refusal(row.Batch, row.File, row.Line, "administered_date", "administered_date is before the episode's intake_date", false));
+            await Exec(c, tx, "StageAnswers_DeleteBeforeIntake", ct);
+        }
         var staged = await c.ExecuteScalarAsync<long>(store.Sql["StageAnswers_Count"], transaction: tx);
         if (staged == 0) return (0, 0);
         var maxBefore = await c.ExecuteScalarAsync<long>(store.Sql["Administrations_MaxId"], transaction: tx);
         await Exec(c, tx, inOrder ? "Administrations_UpsertInOrder" : "Administrations_Upsert", ct);
         await Exec(c, tx, "StageAdmins_LinkIds", ct);
         await Exec(c, tx, "StageAnswers_Touch", ct);
-        var existing = await c.ExecuteScalarAsync<long>(new CommandDefinition(store.Sql["Answers_CountExisting"],
-            new { maxBefore }, tx, 0, cancellationToken: ct));
+        var existing = await Count(c, tx, "StageAdmins_CountExisting", new { maxBefore }) == 0 ? 0
+            : await Count(c, tx, "Answers_CountExisting", new { maxBefore });
         if (inOrder)
         {
             await Exec(c, tx, "Answers_UpsertInOrder", ct);
@@ -202,6 +213,9 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         }
         return (staged - existing, existing);
     }
+
+    private Task<long> Count(DbConnection c, DbTransaction tx, string name, object? parameters = null) =>
+        c.ExecuteScalarAsync<long>(new CommandDefinition(store.Sql[name], parameters, tx, 0));
 
     private Task<int> Exec(DbConnection c, DbTransaction tx, string name, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(store.Sql[name], transaction: tx, commandTimeout: 0, cancellationToken: ct));

@@ -1,6 +1,8 @@
 -- Staged answers as runs: one stage_admins row per run of consecutive rows of one administration
 -- (same administration and header), and narrow answer rows keyed by their run. The merge checks,
 -- places and upserts administrations on ~1/12 of the rows and joins answers by an integer.
+-- stage_answers has no key: rows arrive in run order and are read in that order, so a key would
+-- only cost an index insert per row; the rare lookups by run (refused runs) scan it.
 -- Unlogged: work tables of one batch need no WAL (a crash empties them, which is what a restart wants).
 DROP TABLE stage_answers;
 CREATE UNLOGGED TABLE stage_admins (
@@ -20,6 +22,5 @@ CREATE UNLOGGED TABLE stage_answers (
     run_id BIGINT NOT NULL,
     line   INTEGER NOT NULL,
     item   TEXT NOT NULL,
-    value  INTEGER,
-    PRIMARY KEY (run_id, line)
+    value  INTEGER
 );

@@ -1,6 +1,8 @@
 -- Staged answers as runs: one stage_admins row per run of consecutive rows of one administration
 -- (same administration and header), and narrow answer rows keyed by their run. The merge checks,
 -- places and upserts administrations on ~1/12 of the rows and joins answers by an integer.
+-- stage_answers has no key: rows arrive in run order and are read in that order, so a key would
+-- only cost an index insert per row; the rare lookups by run (refused runs) scan it.
 DROP TABLE stage_answers;
 CREATE TABLE stage_admins (
     run_id             INTEGER PRIMARY KEY,
@@ -19,6 +21,5 @@ CREATE TABLE stage_answers (
     run_id INTEGER NOT NULL,
     line   INTEGER NOT NULL,
     item   TEXT NOT NULL,
-    value  INTEGER,
-    PRIMARY KEY (run_id, line)
-) WITHOUT ROWID;
+    value  INTEGER
+);
