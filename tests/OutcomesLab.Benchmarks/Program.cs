@@ -4,6 +4,7 @@ using OutcomesLab.Analytics;
 using OutcomesLab.Benchmarks;
 using OutcomesLab.Domain;
 using OutcomesLab.Ingest;
+using OutcomesLab.Reporting.Report;
 using OutcomesLab.Storage;
 using OutcomesLab.Synthetic;
 
@@ -14,7 +15,7 @@ var catalog = Catalog.Default;
 var inv = CultureInfo.InvariantCulture;
 Console.WriteLine($"machine: {Machine.Describe()}");
 Console.WriteLine($"sizes: {string.Join(", ", options.Sizes)} episodes; {options.Runs} run(s) each; min_cell {options.MinCell}");
-Console.WriteLine("charts: not available (the director-report chart code of issue 4 is not on main); the stage is not measured");
+Console.WriteLine("charts: the director report (every chart, PNG + SVG, and its page) on the run just aggregated");
 
 var results = new List<RunFigures>();
 var allAgree = true;
@@ -62,9 +63,12 @@ foreach (var size in options.Sizes)
                     var outDir = Path.Combine(folder.FullName, "out-" + name);
                     var (aggregateRun, aggregateStage) = await StageMeter.MeasureAsync(() =>
                         AggregateStage.RunAsync(store, catalog, options.MinCell, outDir, TimeProvider.System));
+                    var (report, chartStage) = await StageMeter.MeasureAsync(() =>
+                        Task.FromResult(DirectorReport.Write(aggregateRun, catalog, Path.Combine(outDir, "report"))));
                     var agreement = Agreement.Check(aggregateRun.Aggregates, peerRows, options.MinCell);
                     allAgree &= agreement.Agrees;
-                    var figures = new RunFigures(size, name, synth.ResponseRows, synthStage, ingestStage, staging, merging, aggregateStage, peer,
+                    var figures = new RunFigures(size, name, synth.ResponseRows, synthStage, ingestStage, staging, merging, aggregateStage,
+                        new ChartFigures(report.Charts, chartStage), peer,
                         agreement, $"{loadBefore} -> {Machine.LoadAverage()}");
                     results.Add(figures);
                     Console.WriteLine(figures.Line(run));
@@ -90,14 +94,20 @@ return allAgree ? 0 : 1;
 /// <summary>DuckDB's stage figures in one run.</summary>
 internal sealed record PeerFigures(StageResult Load, StageResult Aggregate);
 
+/// <summary>The director report's charts rendered from the run's own aggregates.</summary>
+internal sealed record ChartFigures(int Count, StageResult Stage)
+{
+    public double PerSecond => Count / Stage.Wall.TotalSeconds;
+}
+
 /// <summary>Everything measured in one run on one store.</summary>
 internal sealed record RunFigures(
     int Episodes, string Store, long Answers, StageResult Synth, StageResult Ingest, TimeSpan IngestStaging, TimeSpan IngestMerging,
-    StageResult Aggregate, PeerFigures Peer, AgreementResult Agreement, string LoadAverage)
+    StageResult Aggregate, ChartFigures Charts, PeerFigures Peer, AgreementResult Agreement, string LoadAverage)
 {
     public string Line(int run) => string.Create(CultureInfo.InvariantCulture,
         $"{Episodes} episodes ({Answers} answer rows), {Store}, run {run}: synth {Synth.Wall.TotalSeconds:0.00}s, " +
         $"ingest {Ingest.Wall.TotalSeconds:0.00}s (staging ~{IngestStaging.TotalSeconds:0.00}s, merge ~{IngestMerging.TotalSeconds:0.00}s, {Answers / Ingest.Wall.TotalSeconds:0} answers/s), " +
-        $"aggregate {Aggregate.Wall.TotalSeconds:0.00}s; DuckDB load {Peer.Load.Wall.TotalSeconds:0.00}s, aggregate {Peer.Aggregate.Wall.TotalSeconds:0.00}s; " +
+        $"aggregate {Aggregate.Wall.TotalSeconds:0.00}s, charts {Charts.Count} in {Charts.Stage.Wall.TotalSeconds:0.00}s ({Charts.PerSecond:0.0}/s); DuckDB load {Peer.Load.Wall.TotalSeconds:0.00}s, aggregate {Peer.Aggregate.Wall.TotalSeconds:0.00}s; " +
         $"{Agreement.Describe()}; load avg {LoadAverage}");
 }

@@ -34,7 +34,11 @@ internal static class ResultTable
             s.AppendLine(CultureInfo.InvariantCulture,
                 $"| | | {store} | ingest: staging / merge | ~{Median(rs.Select(r => r.IngestStaging.TotalSeconds)):0.00} / ~{Median(rs.Select(r => r.IngestMerging.TotalSeconds)):0.00} | | | | | | | |");
             Row("aggregate vs DuckDB aggregate", rs.Select(r => r.Aggregate), rs.Select(r => r.Peer.Aggregate), agree);
-            s.AppendLine(CultureInfo.InvariantCulture, $"| | | {store} | charts | not available (issue 4 not on main) | | | | | | | |");
+            var charts = rs[0].Charts.Count;
+            var chartWall = Median(rs.Select(r => r.Charts.Stage.Wall.TotalSeconds));
+            s.AppendLine(CultureInfo.InvariantCulture,
+                $"| {episodes:N0} | {answers:N0} | {store} | charts ({charts} PNG + SVG, director report) | {chartWall:0.00} | {charts / chartWall:0.0} charts/s | | " +
+                $"{rs.Max(r => r.Charts.Stage.PeakWorkingSet) / 1024.0 / 1024.0:N0} | | | | {load} |");
         }
         return s.ToString();
     }
