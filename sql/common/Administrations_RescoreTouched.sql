@@ -2,13 +2,8 @@
 -- min_answered items are answered; sum = (Σ/n) × item count (prorated, not rounded); mean = Σ/n.
 -- Σ is an exact integer sum and the division is one IEEE double division, so SQLite and
 -- PostgreSQL give bit-identical scores.
-UPDATE administrations SET
-    n_answered = s.n,
-    is_valid = CASE WHEN s.n >= ci.min_answered THEN 1 ELSE 0 END,
-    score = CASE WHEN s.n >= ci.min_answered THEN
-                CASE WHEN ci.scoring = 'sum' THEN (CAST(s.total AS DOUBLE PRECISION) / s.n) * ci.item_count
-                     ELSE CAST(s.total AS DOUBLE PRECISION) / s.n END
-            END
+-- First the sums of touched administrations the staged runs did not give, from their stored answers.
+UPDATE stage_touched SET n_answered = s.n, total = s.total
 FROM (
     SELECT t.admin_id, COUNT(x.value) AS n,
            SUM(CASE WHEN it.reverse = 1 THEN it.item_min + it.item_max - x.value ELSE x.value END) AS total
@@ -16,6 +11,16 @@ FROM (
     JOIN administrations a2 ON a2.admin_id = t.admin_id
     LEFT JOIN answers x ON x.admin_id = t.admin_id
     LEFT JOIN catalog_items it ON it.instrument = a2.instrument AND it.item = x.item
+    WHERE t.n_answered IS NULL
     GROUP BY t.admin_id
-) s, catalog_instruments ci
-WHERE administrations.admin_id = s.admin_id AND ci.instrument = administrations.instrument;
+) s
+WHERE stage_touched.admin_id = s.admin_id;
+UPDATE administrations SET
+    n_answered = t.n_answered,
+    is_valid = CASE WHEN t.n_answered >= ci.min_answered THEN 1 ELSE 0 END,
+    score = CASE WHEN t.n_answered >= ci.min_answered THEN
+                CASE WHEN ci.scoring = 'sum' THEN (CAST(t.total AS DOUBLE PRECISION) / t.n_answered) * ci.item_count
+                     ELSE CAST(t.total AS DOUBLE PRECISION) / t.n_answered END
+            END
+FROM stage_touched t, catalog_instruments ci
+WHERE administrations.admin_id = t.admin_id AND ci.instrument = administrations.instrument;

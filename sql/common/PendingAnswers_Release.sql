@@ -1,9 +1,10 @@
 -- Pending answers whose episode has now arrived go through the same merge as a batch's own rows:
--- one run per administration and source file (those rows passed the batch checks together).
+-- one run per administration and source file (those rows passed the batch checks together). Its
+-- sums are not needed: released answers always rescore from the store (StageAnswers_Touch).
 INSERT INTO stage_admins (run_id, batch_name, file, administration_ref, episode_ref, instrument, administered_day,
-    session_number, item_repeated)
+    session_number, item_repeated, n_answered, scored_total)
 SELECT ROW_NUMBER() OVER (ORDER BY administration_ref, batch_name, file), batch_name, file, administration_ref,
-       MIN(episode_ref), MIN(instrument), MIN(administered_day), MIN(session_number), 0
+       MIN(episode_ref), MIN(instrument), MIN(administered_day), MIN(session_number), 0, 0, 0
 FROM pending_answers p
 WHERE EXISTS (SELECT 1 FROM episodes e WHERE e.episode_ref = p.episode_ref)
 GROUP BY administration_ref, batch_name, file;

@@ -49,10 +49,10 @@ public sealed class GatedEpisode
 public sealed class GatedAnswer
 {
     internal GatedAnswer(SourceLine source, string administrationRef, string episodeRef, string instrument,
-        int administeredDay, int sessionNumber, string item, int? value)
+        int administeredDay, int sessionNumber, string item, int? value, int? scoredValue)
     {
         Source = source; AdministrationRef = administrationRef; EpisodeRef = episodeRef; Instrument = instrument;
-        AdministeredDay = administeredDay; SessionNumber = sessionNumber; Item = item; Value = value;
+        AdministeredDay = administeredDay; SessionNumber = sessionNumber; Item = item; Value = value; ScoredValue = scoredValue;
     }
 
     public SourceLine Source { get; }
@@ -65,4 +65,6 @@ public sealed class GatedAnswer
     public string Item { get; }
     /// <summary>Null when the item was skipped.</summary>
     public int? Value { get; }
+    /// <summary>The value as the score counts it: a reverse-keyed item turned (min + max − value, instruments.md).</summary>
+    public int? ScoredValue { get; }
 }

@@ -163,8 +163,10 @@ public sealed class Gate(GateOptions options, PseudonymKey key)
             : headProblem ?? CheckItem(headInstrument!, f, out item, out value);
         refusal = problem is { } p ? file.Refuse(line, p.Column, p.Rule) : null;
         if (refusal is not null) return null;
+        var i = headInstrument!;
+        var scored = value is { } v && i.ReverseItems.Contains(item!) ? i.ItemMin + i.ItemMax - v : value;
         return new GatedAnswer(new SourceLine(file.Batch, file.Name, line),
-            lastAdministrationRef!, lastEpisodeRef!, headInstrument!.Code, headDay, headSession, item!, value);
+            lastAdministrationRef!, lastEpisodeRef!, i.Code, headDay, headSession, item!, value, scored);
     }
 
     private readonly string?[] head = new string?[5];

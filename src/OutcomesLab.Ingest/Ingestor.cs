@@ -199,7 +199,8 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         var maxBefore = await c.ExecuteScalarAsync<long>(store.Sql["Administrations_MaxId"], transaction: tx);
         await Exec(c, tx, inOrder ? "Administrations_UpsertInOrder" : "Administrations_Upsert", ct);
         await Exec(c, tx, "StageAdmins_LinkIds", ct);
-        await Exec(c, tx, "StageAnswers_Touch", ct);
+        if (inOrder) await c.ExecuteAsync(new CommandDefinition(store.Sql["StageAnswers_TouchInOrder"], new { maxBefore }, tx, 0, cancellationToken: ct));
+        else await Exec(c, tx, "StageAnswers_Touch", ct);
         var existing = await Count(c, tx, "StageAdmins_CountExisting", new { maxBefore }) == 0 ? 0
             : await Count(c, tx, "Answers_CountExisting", new { maxBefore });
         if (inOrder)

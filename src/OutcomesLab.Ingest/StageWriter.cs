@@ -36,6 +36,11 @@ internal abstract class StageWriter : IDisposable
         {
             run.ItemRepeated = true;
         }
+        if (a.ScoredValue is { } v)
+        {
+            run.Answered++;
+            run.ScoredTotal += v;
+        }
         WriteAnswer(run.Id, a);
     }
 
@@ -59,6 +64,9 @@ internal abstract class StageWriter : IDisposable
         public long Id { get; } = id;
         public GatedAnswer First { get; } = first;
         public bool ItemRepeated { get; set; }
+        /// <summary>Answered items and the sum the score counts: a new administration is scored from these.</summary>
+        public int Answered { get; set; }
+        public long ScoredTotal { get; set; }
 
         public bool Holds(GatedAnswer a) =>
             string.Equals(a.AdministrationRef, First.AdministrationRef, StringComparison.Ordinal)
@@ -153,7 +161,7 @@ internal abstract class StageWriter : IDisposable
             var a = r.First;
             Bind(s, 1, r.Id); Bind(s, 2, a.Source.Batch); Bind(s, 3, a.Source.File); Bind(s, 4, a.AdministrationRef);
             Bind(s, 5, a.EpisodeRef); Bind(s, 6, a.Instrument); Bind(s, 7, a.AdministeredDay); Bind(s, 8, a.SessionNumber);
-            Bind(s, 9, r.ItemRepeated ? 1 : 0);
+            Bind(s, 9, r.ItemRepeated ? 1 : 0); Bind(s, 10, r.Answered); Bind(s, 11, r.ScoredTotal);
             Step(s);
         }
 
@@ -233,6 +241,8 @@ internal abstract class StageWriter : IDisposable
                 runs.Write(a.AdministeredDay, NpgsqlDbType.Integer);
                 runs.Write(a.SessionNumber, NpgsqlDbType.Integer);
                 runs.Write(r.ItemRepeated ? 1 : 0, NpgsqlDbType.Integer);
+                runs.Write(r.Answered, NpgsqlDbType.Integer);
+                runs.Write(r.ScoredTotal, NpgsqlDbType.Bigint);
             }
             runs.Complete();
             buffered.Clear();

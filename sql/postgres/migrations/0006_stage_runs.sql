@@ -15,6 +15,8 @@ CREATE UNLOGGED TABLE stage_admins (
     administered_day   INTEGER NOT NULL,
     session_number     INTEGER NOT NULL,
     item_repeated      INTEGER NOT NULL,
+    n_answered         INTEGER NOT NULL,
+    scored_total       BIGINT NOT NULL,
     admin_id           BIGINT
 );
 CREATE INDEX ix_stage_admins_ref ON stage_admins (administration_ref);
@@ -23,4 +25,12 @@ CREATE UNLOGGED TABLE stage_answers (
     line   INTEGER NOT NULL,
     item   TEXT NOT NULL,
     value  INTEGER
+);
+-- Administrations to (re)score, with their answered count and scored sum when the staged runs
+-- already give them (a new administration of an in-order batch); NULL means "sum the stored answers".
+DROP TABLE stage_touched;
+CREATE UNLOGGED TABLE stage_touched (
+    admin_id   BIGINT PRIMARY KEY,
+    n_answered INTEGER,
+    total      BIGINT
 );

@@ -14,6 +14,8 @@ CREATE TABLE stage_admins (
     administered_day   INTEGER NOT NULL,
     session_number     INTEGER NOT NULL,
     item_repeated      INTEGER NOT NULL,
+    n_answered         INTEGER NOT NULL,
+    scored_total       INTEGER NOT NULL,
     admin_id           INTEGER
 );
 CREATE INDEX ix_stage_admins_ref ON stage_admins (administration_ref);
@@ -22,4 +24,12 @@ CREATE TABLE stage_answers (
     line   INTEGER NOT NULL,
     item   TEXT NOT NULL,
     value  INTEGER
+);
+-- Administrations to (re)score, with their answered count and scored sum when the staged runs
+-- already give them (a new administration of an in-order batch); NULL means "sum the stored answers".
+DROP TABLE stage_touched;
+CREATE TABLE stage_touched (
+    admin_id   INTEGER PRIMARY KEY,
+    n_answered INTEGER,
+    total      INTEGER
 );
