@@ -131,6 +131,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
 
         if (batch.Responses is { } responses && StageFile(c, tx, responses, counts, Advance, ct))
         {
+            await AnalyzeStageAsync(c, tx, ct);
             // Each check reads the staged answers only when the runs say it has something to find.
             await Exec(c, tx, "StageBad_Find", ct);
             if (await Count(c, tx, "StageAdmins_CountSplit") > 0) await Exec(c, tx, "StageBad_FindSplitRepeats", ct);
@@ -158,6 +159,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         var released = await c.ExecuteAsync(new CommandDefinition(store.Sql["PendingAnswers_Release"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
         if (released > 0)
         {
+            await AnalyzeStageAsync(c, tx, ct);
             await Exec(c, tx, "PendingAnswers_DeleteReleased", ct);
             var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, inOrder: false, ct);
             counts.AnswersStored += stored;
@@ -213,6 +215,12 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
             await Exec(c, tx, "Answers_InsertOlder", ct);
         }
         return (staged - existing, existing);
+    }
+
+    /// <summary>PostgreSQL plans the merge from statistics, which freshly filled stage tables lack; SQLite needs none.</summary>
+    private async Task AnalyzeStageAsync(DbConnection c, DbTransaction tx, CancellationToken ct)
+    {
+        if (store.Dialect == Dialect.Postgres) await Exec(c, tx, "Stage_Analyze", ct);
     }
 
     private Task<long> Count(DbConnection c, DbTransaction tx, string name, object? parameters = null) =>
