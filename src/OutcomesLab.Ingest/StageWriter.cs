@@ -89,7 +89,7 @@ internal abstract class StageWriter : IDisposable
         : new PostgresStageWriter((NpgsqlConnection)c, store.Sql["StageEpisodes_Copy"], null);
 
     public static StageWriter Answers(Store store, DbConnection c) => store.Dialect == Dialect.Sqlite
-        ? new SqliteStageWriter((SqliteConnection)c, store.Sql["StageAnswers_Insert"], store.Sql["StageAdmins_Insert"])
+        ? new SqliteStageWriter((SqliteConnection)c, store.Sql["StageAnswers_Insert"], store.Sql["StageAdmins_Insert"], store.Sql["StageAnswers_InsertMany"])
         : new PostgresStageWriter((NpgsqlConnection)c, store.Sql["StageAnswers_Copy"], store.Sql["StageAdmins_Copy"]);
 
     /// <summary>
@@ -102,8 +102,13 @@ internal abstract class StageWriter : IDisposable
         private readonly SQLitePCL.sqlite3 db;
         private readonly SQLitePCL.sqlite3_stmt rows;
         private readonly SQLitePCL.sqlite3_stmt? runRows;
+        // Answers go in blocks (one statement execution per block); the last partial block row by row.
+        private readonly SQLitePCL.sqlite3_stmt? block;
+        private readonly int blockRows;
+        private readonly (long Run, long Line, string Item, int? Value)[] pending = [];
+        private int pendingCount;
 
-        public SqliteStageWriter(SqliteConnection c, string sql, string? runSql)
+        public SqliteStageWriter(SqliteConnection c, string sql, string? runSql, string? blockSql = null)
         {
             db = c.Handle!;
             Check(SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out rows));
@@ -111,6 +116,13 @@ internal abstract class StageWriter : IDisposable
             {
                 Check(SQLitePCL.raw.sqlite3_prepare_v2(db, runSql, out var prepared));
                 runRows = prepared;
+            }
+            if (blockSql is not null)
+            {
+                Check(SQLitePCL.raw.sqlite3_prepare_v2(db, blockSql, out var prepared));
+                block = prepared;
+                blockRows = SQLitePCL.raw.sqlite3_bind_parameter_count(prepared) / 4;
+                pending = new (long, long, string, int?)[blockRows];
             }
         }
 
@@ -150,8 +162,27 @@ internal abstract class StageWriter : IDisposable
 
         protected override void WriteAnswer(long runId, GatedAnswer a)
         {
+            if (block is null)
+            {
+                WriteAnswerRow(runId, a.Source.Line, a.Item, a.Value);
+                return;
+            }
+            pending[pendingCount++] = (runId, a.Source.Line, a.Item, a.Value);
+            if (pendingCount < blockRows) return;
+            for (var k = 0; k < blockRows; k++)
+            {
+                var (run, line, item, value) = pending[k];
+                var at = k * 4;
+                Bind(block, at + 1, run); Bind(block, at + 2, line); Bind(block, at + 3, item); Bind(block, at + 4, value);
+            }
+            Step(block);
+            pendingCount = 0;
+        }
+
+        private void WriteAnswerRow(long runId, long line, string item, int? value)
+        {
             var s = rows;
-            Bind(s, 1, runId); Bind(s, 2, a.Source.Line); Bind(s, 3, a.Item); Bind(s, 4, a.Value);
+            Bind(s, 1, runId); Bind(s, 2, line); Bind(s, 3, item); Bind(s, 4, value);
             Step(s);
         }
 
@@ -165,12 +196,22 @@ internal abstract class StageWriter : IDisposable
             Step(s);
         }
 
-        public override void Complete() => CloseRun();
+        public override void Complete()
+        {
+            CloseRun();
+            for (var k = 0; k < pendingCount; k++)
+            {
+                var (run, line, item, value) = pending[k];
+                WriteAnswerRow(run, line, item, value);
+            }
+            pendingCount = 0;
+        }
 
         public override void Dispose()
         {
             rows.Dispose();
             runRows?.Dispose();
+            block?.Dispose();
         }
     }
 
