@@ -18,40 +18,8 @@ public static class QiChartStyle
     public static Color Vermillion => ChartPalette.Vermillion;
     public static Color Grey => ChartPalette.MidGrey;
 
-    public static Plot NewPlot(string title, string xLabel, string yLabel)
-    {
-        ChartFont.EnsureRegistered();
-        var plot = new Plot();
-        plot.Font.Set(ChartFont.Family, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
-        plot.Axes.Title.Label.Text = title;
-        plot.Axes.Title.Label.FontName = ChartFont.Family;
-        plot.Axes.Title.Label.FontSize = 17;
-        plot.Axes.Title.Label.Bold = true;
-        plot.Axes.Title.Label.ForeColor = ChartPalette.Black;
-        plot.Axes.Bottom.Label.Text = xLabel;
-        plot.Axes.Left.Label.Text = yLabel;
-        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
-        {
-            axis.Label.FontName = ChartFont.Family;
-            axis.Label.FontSize = 14;
-            axis.Label.Bold = false;
-            axis.Label.ForeColor = ChartPalette.DarkGrey;
-            axis.TickLabelStyle.FontName = ChartFont.Family;
-            axis.TickLabelStyle.FontSize = 12;
-            axis.TickLabelStyle.ForeColor = ChartPalette.DarkGrey;
-            axis.MinorTickStyle.Length = 0;
-        }
-        plot.Grid.MajorLineColor = Color.FromHex("#000000").WithAlpha(0.08);
-        plot.Axes.Frame(false);
-        plot.Axes.Left.FrameLineStyle.Width = 1;
-        plot.Axes.Bottom.FrameLineStyle.Width = 1;
-        plot.Legend.FontName = ChartFont.Family;
-        plot.Legend.FontSize = 12;
-        plot.Legend.SetBestFontOnEachRender = false;
-        plot.Legend.OutlineColor = ChartPalette.LightGrey;
-        plot.Legend.ShadowColor = Colors.Transparent;
-        return plot;
-    }
+    public static Plot NewPlot(string title, string xLabel, string yLabel) =>
+        ChartTypography.New(title, xLabel, yLabel, titleSize: 17, axisLabelSize: 14, tickLabelSize: 12).WithAxisLinesAndLegend(12);
 
     /// <summary>Writes <c>name.png</c> and <c>name.svg</c>; returns the two file names (relative to the folder).</summary>
     public static (string Png, string Svg) Save(Plot plot, string folder, string name, int width, int height)

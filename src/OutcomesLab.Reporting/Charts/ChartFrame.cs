@@ -18,41 +18,9 @@ internal static class ChartFrame
 
     public static Plot Create(ChartContext context, string title, string subtitle, string xLabel, string yLabel)
     {
-        ChartFont.EnsureRegistered();
-        var plot = new Plot();
-        plot.Font.Set(ChartFont.Family, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
-
-        plot.Axes.Title.Label.Text = subtitle.Length == 0 ? title : $"{title}\n{subtitle}";
-        plot.Axes.Title.Label.FontName = ChartFont.Family;
-        plot.Axes.Title.Label.FontSize = TitleSize;
-        plot.Axes.Title.Label.Bold = true;
-        plot.Axes.Title.Label.ForeColor = ChartPalette.Black;
+        var plot = ChartTypography.New(subtitle.Length == 0 ? title : $"{title}\n{subtitle}", xLabel, yLabel,
+            TitleSize, AxisLabelSize, TickLabelSize).WithAxisLinesAndLegend(LegendSize);
         plot.Axes.Title.FullFigureCenter = true;
-
-        plot.Axes.Bottom.Label.Text = xLabel;
-        plot.Axes.Left.Label.Text = yLabel;
-        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
-        {
-            axis.Label.FontName = ChartFont.Family;
-            axis.Label.FontSize = AxisLabelSize;
-            axis.Label.Bold = false;
-            axis.Label.ForeColor = ChartPalette.DarkGrey;
-            axis.TickLabelStyle.FontName = ChartFont.Family;
-            axis.TickLabelStyle.FontSize = TickLabelSize;
-            axis.TickLabelStyle.ForeColor = ChartPalette.DarkGrey;
-            axis.MinorTickStyle.Length = 0;
-        }
-
-        plot.Grid.MajorLineColor = Color.FromHex("#000000").WithAlpha(0.08);
-        plot.Axes.Frame(false);
-        plot.Axes.Left.FrameLineStyle.Width = 1;
-        plot.Axes.Bottom.FrameLineStyle.Width = 1;
-
-        plot.Legend.FontName = ChartFont.Family;
-        plot.Legend.FontSize = LegendSize;
-        plot.Legend.SetBestFontOnEachRender = false;
-        plot.Legend.OutlineColor = ChartPalette.LightGrey;
-        plot.Legend.ShadowColor = Colors.Transparent;
 
         var footnote = new FootnotePanel();
         footnote.Label.Text = context.Footnote;
@@ -61,33 +29,8 @@ internal static class ChartFrame
     }
 
     /// <summary>One panel of a <see cref="PanelGridChart"/>: a small bold title, compact labels, no footnote.</summary>
-    public static Plot CreatePanel(string title, string xLabel, string yLabel)
-    {
-        ChartFont.EnsureRegistered();
-        var plot = new Plot();
-        plot.Font.Set(ChartFont.Family, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
-        plot.Axes.Title.Label.Text = title;
-        plot.Axes.Title.Label.FontName = ChartFont.Family;
-        plot.Axes.Title.Label.FontSize = 14;
-        plot.Axes.Title.Label.Bold = true;
-        plot.Axes.Title.Label.ForeColor = ChartPalette.Black;
-        plot.Axes.Bottom.Label.Text = xLabel;
-        plot.Axes.Left.Label.Text = yLabel;
-        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
-        {
-            axis.Label.FontName = ChartFont.Family;
-            axis.Label.FontSize = 12;
-            axis.Label.Bold = false;
-            axis.Label.ForeColor = ChartPalette.DarkGrey;
-            axis.TickLabelStyle.FontName = ChartFont.Family;
-            axis.TickLabelStyle.FontSize = 11;
-            axis.TickLabelStyle.ForeColor = ChartPalette.DarkGrey;
-            axis.MinorTickStyle.Length = 0;
-        }
-        plot.Grid.MajorLineColor = Color.FromHex("#000000").WithAlpha(0.08);
-        plot.Axes.Frame(false);
-        return plot;
-    }
+    public static Plot CreatePanel(string title, string xLabel, string yLabel) =>
+        ChartTypography.New(title, xLabel, yLabel, titleSize: 14, axisLabelSize: 12, tickLabelSize: 11);
 
     /// <summary>A numeric tick label in invariant culture; a tick at (floating-point) zero never reads "-0.0".</summary>
     public static string TickLabel(double value, string format)
