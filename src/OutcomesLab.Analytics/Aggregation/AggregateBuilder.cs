@@ -5,8 +5,11 @@ namespace OutcomesLab.Analytics.Aggregation;
 /// <summary>
 /// Accumulates outcome cells into every group of aggregates.csv (instrument × concern|all ×
 /// approach|all × population all|completed) and of trends.csv (the same with population all, by
-/// intake quarter). Memory grows with the number of groups, not of episodes: cells are streamed in
-/// and folded into exact per-group sums. Rows come out sorted by their keys and not yet suppressed.
+/// intake quarter). Memory grows with the number of groups, not of episodes. Each cell is folded
+/// once, into its finest group (instrument × concern × approach × completed × intake quarter); the
+/// published groups are roll-ups of those, added exactly when the rows are asked for — the same
+/// sums as folding every cell into all its 8 + 4 groups, at a twelfth of the work per cell.
+/// Rows come out sorted by their keys and not yet suppressed.
 /// </summary>
 public sealed class AggregateBuilder
 {
@@ -14,10 +17,8 @@ public sealed class AggregateBuilder
     public const string PopulationCompleted = "completed";
 
     private readonly Catalog catalog;
-    private readonly Dictionary<(string I, string C, string A, string P), GroupAccumulator> aggregates = new();
-    private readonly Dictionary<(string I, string C, string A, string Q), GroupAccumulator> trends = new();
-    // The 8 + 4 accumulators a cell with these attributes joins, looked up once per attribute combination.
-    private readonly Dictionary<(string I, string C, string A, bool Completed, string Month), GroupAccumulator[]> targets = new();
+    private readonly Dictionary<(string I, string C, string A, bool Completed, string Q), GroupAccumulator> finest = new();
+    private readonly Dictionary<string, string> quarterOfMonth = new(StringComparer.Ordinal);
     private readonly SortedSet<string> ignoredInstruments = new(StringComparer.Ordinal);
 
     public AggregateBuilder(Catalog catalog) => this.catalog = catalog;
@@ -28,40 +29,73 @@ public sealed class AggregateBuilder
     /// <summary>Episodes (× instrument) folded in so far.</summary>
     public long EpisodeOutcomes { get; private set; }
 
-    public void Add(EpisodeOutcome outcome) => Add(new OutcomeCell(
+    public void Add(EpisodeOutcome outcome) => Add(
         outcome.Instrument, outcome.Episode.PresentingConcern, outcome.Episode.Approach,
         outcome.Episode.EndReason == "completed", outcome.Episode.IntakeMonth,
-        outcome.Baseline.Score, outcome.Final?.Score, 1));
+        outcome.Baseline.Score, outcome.Final?.Score, 1);
 
-    public void Add(OutcomeCell cell)
+    public void Add(OutcomeCell cell) => Add(
+        cell.Instrument, cell.PresentingConcern, cell.Approach, cell.Completed, cell.IntakeMonth, cell.Baseline, cell.Final, cell.Count);
+
+    /// <summary><paramref name="count"/> episodes of one instrument with these attributes and scores (final null: unpaired).</summary>
+    internal void Add(string instrumentCode, string concern, string approach, bool completed, string intakeMonth,
+        double baseline, double? final, long count)
     {
-        if (cell.Count <= 0) throw new ArgumentOutOfRangeException(nameof(cell), "a cell counts at least one episode");
-        if (catalog.Find(cell.Instrument) is not { } instrument)
+        if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), "a cell counts at least one episode");
+        if (catalog.Find(instrumentCode) is not { } instrument)
         {
-            ignoredInstruments.Add(cell.Instrument);
+            ignoredInstruments.Add(instrumentCode);
             return;
         }
-        var classified = ClassifiedCell.Of(instrument, cell.Baseline, cell.Final, cell.Count);
-        foreach (var group in Targets(cell)) group.Add(classified);
-        EpisodeOutcomes += cell.Count;
+        var key = (instrumentCode, concern, approach, completed, Quarter(intakeMonth));
+        if (!finest.TryGetValue(key, out var group)) finest[key] = group = new GroupAccumulator();
+        group.Add(ClassifiedCell.Of(instrument, baseline, final, count));
+        EpisodeOutcomes += count;
     }
 
-    private GroupAccumulator[] Targets(OutcomeCell cell)
+    private string Quarter(string intakeMonth)
     {
-        var key = (cell.Instrument, cell.PresentingConcern, cell.Approach, cell.Completed, cell.IntakeMonth);
-        if (targets.TryGetValue(key, out var found)) return found;
-        var list = new List<GroupAccumulator>(12);
-        var quarter = IntakeQuarter.FromMonth(cell.IntakeMonth);
-        foreach (var concern in new[] { cell.PresentingConcern, Codes.All })
+        if (!quarterOfMonth.TryGetValue(intakeMonth, out var quarter)) quarterOfMonth[intakeMonth] = quarter = IntakeQuarter.FromMonth(intakeMonth);
+        return quarter;
+    }
+
+    /// <summary>One row per group with at least one episode, sorted by (instrument, concern, approach, population), ordinal.</summary>
+    public IReadOnlyList<AggregateRow> AggregateRows() =>
+        RollUp((g, f) => (g.I, g.C, g.A, PopulationAll), (g, f) => f.Completed ? (g.I, g.C, g.A, PopulationCompleted) : null)
+            .OrderBy(kv => kv.Key, KeyOrder.Strings4)
+            .Select(kv => kv.Value.ToAggregateRow(catalog.Instruments[kv.Key.Item1], kv.Key.Item2, kv.Key.Item3, kv.Key.Item4))
+            .ToList();
+
+    /// <summary>One row per group and intake quarter, population all, sorted by (instrument, concern, approach, quarter).</summary>
+    public IReadOnlyList<TrendRow> TrendRows() =>
+        RollUp((g, f) => (g.I, g.C, g.A, f.Q), (_, _) => null)
+            .OrderBy(kv => kv.Key, KeyOrder.Strings4)
+            .Select(kv => kv.Value.ToTrendRow(catalog.Instruments[kv.Key.Item1], kv.Key.Item2, kv.Key.Item3, kv.Key.Item4))
+            .ToList();
+
+    /// <summary>
+    /// Adds every finest group into the published groups it belongs to: concern and approach each as
+    /// themselves and as "all", under the key(s) <paramref name="first"/> and <paramref name="second"/>
+    /// give (second null: none). Exact sums, so the result does not depend on the order.
+    /// </summary>
+    private Dictionary<(string, string, string, string), GroupAccumulator> RollUp(
+        Func<(string I, string C, string A), (string I, string C, string A, bool Completed, string Q), (string, string, string, string)> first,
+        Func<(string I, string C, string A), (string I, string C, string A, bool Completed, string Q), (string, string, string, string)?> second)
+    {
+        var groups = new Dictionary<(string, string, string, string), GroupAccumulator>();
+        foreach (var (f, accumulator) in finest)
         {
-            foreach (var approach in new[] { cell.Approach, Codes.All })
+            foreach (var concern in new[] { f.C, Codes.All })
             {
-                list.Add(Group(aggregates, (cell.Instrument, concern, approach, PopulationAll)));
-                if (cell.Completed) list.Add(Group(aggregates, (cell.Instrument, concern, approach, PopulationCompleted)));
-                list.Add(Group(trends, (cell.Instrument, concern, approach, quarter)));
+                foreach (var approach in new[] { f.A, Codes.All })
+                {
+                    var g = (f.I, concern, approach);
+                    Group(groups, first(g, f)).Add(accumulator);
+                    if (second(g, f) is { } other) Group(groups, other).Add(accumulator);
+                }
             }
         }
-        return targets[key] = list.ToArray();
+        return groups;
     }
 
     private static GroupAccumulator Group<TKey>(Dictionary<TKey, GroupAccumulator> groups, TKey key) where TKey : notnull
@@ -69,16 +103,4 @@ public sealed class AggregateBuilder
         if (!groups.TryGetValue(key, out var g)) groups[key] = g = new GroupAccumulator();
         return g;
     }
-
-    /// <summary>One row per group with at least one episode, sorted by (instrument, concern, approach, population), ordinal.</summary>
-    public IReadOnlyList<AggregateRow> AggregateRows() =>
-        aggregates.OrderBy(kv => kv.Key, KeyOrder.Strings4)
-            .Select(kv => kv.Value.ToAggregateRow(catalog.Instruments[kv.Key.I], kv.Key.C, kv.Key.A, kv.Key.P))
-            .ToList();
-
-    /// <summary>One row per group and intake quarter, population all, sorted by (instrument, concern, approach, quarter).</summary>
-    public IReadOnlyList<TrendRow> TrendRows() =>
-        trends.OrderBy(kv => kv.Key, KeyOrder.Strings4)
-            .Select(kv => kv.Value.ToTrendRow(catalog.Instruments[kv.Key.I], kv.Key.C, kv.Key.A, kv.Key.Q))
-            .ToList();
 }

@@ -58,6 +58,13 @@ internal sealed class ExactSum
         if (e != 0) Add(e, count);
     }
 
+    /// <summary>Adds another exact sum exactly (a roll-up of groups gives the same value as summing their values one by one).</summary>
+    public void Add(ExactSum other)
+    {
+        if (ReferenceEquals(other, this)) throw new ArgumentException("cannot add a sum to itself in place", nameof(other));
+        foreach (var p in other.partials) Add(p);
+    }
+
     /// <summary>Adds factor × (this other sum) exactly.</summary>
     public void AddScaled(ExactSum other, double factor)
     {
