@@ -42,6 +42,8 @@ public sealed class AggregateBuilder
         double baseline, double? final, long count)
     {
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), "a cell counts at least one episode");
+        if (concern == Codes.All || approach == Codes.All)
+            throw new ArgumentException($"'{Codes.All}' names the roll-up rows; it cannot be an episode's concern or approach");
         if (catalog.Find(instrumentCode) is not { } instrument)
         {
             ignoredInstruments.Add(instrumentCode);
@@ -60,42 +62,49 @@ public sealed class AggregateBuilder
     }
 
     /// <summary>One row per group with at least one episode, sorted by (instrument, concern, approach, population), ordinal.</summary>
-    public IReadOnlyList<AggregateRow> AggregateRows() =>
-        RollUp((g, f) => (g.I, g.C, g.A, PopulationAll), (g, f) => f.Completed ? (g.I, g.C, g.A, PopulationCompleted) : null)
+    public IReadOnlyList<AggregateRow> AggregateRows()
+    {
+        var byCompletion = RollUp(finest, f => (f.I, f.C, f.A, f.Completed));
+        var groups = RollUp(byCompletion, k => (k.I, k.C, k.A, PopulationAll));
+        RollUp(byCompletion.Where(kv => kv.Key.Completed), k => (k.I, k.C, k.A, PopulationCompleted), groups);
+        return WithConcernAndApproachAll(groups)
             .OrderBy(kv => kv.Key, KeyOrder.Strings4)
             .Select(kv => kv.Value.ToAggregateRow(catalog.Instruments[kv.Key.Item1], kv.Key.Item2, kv.Key.Item3, kv.Key.Item4))
             .ToList();
+    }
 
     /// <summary>One row per group and intake quarter, population all, sorted by (instrument, concern, approach, quarter).</summary>
     public IReadOnlyList<TrendRow> TrendRows() =>
-        RollUp((g, f) => (g.I, g.C, g.A, f.Q), (_, _) => null)
+        WithConcernAndApproachAll(RollUp(finest, f => (f.I, f.C, f.A, f.Q)))
             .OrderBy(kv => kv.Key, KeyOrder.Strings4)
             .Select(kv => kv.Value.ToTrendRow(catalog.Instruments[kv.Key.Item1], kv.Key.Item2, kv.Key.Item3, kv.Key.Item4))
             .ToList();
 
     /// <summary>
-    /// Adds every finest group into the published groups it belongs to: concern and approach each as
-    /// themselves and as "all", under the key(s) <paramref name="first"/> and <paramref name="second"/>
-    /// give (second null: none). Exact sums, so the result does not depend on the order.
+    /// Groups keyed (instrument, concern, approach, population or quarter) with their roll-ups to
+    /// concern "all", approach "all" and both. Rolled up in steps (both from the concern roll-up), so
+    /// each group is added three times at most (measured: the roll-ups were a quarter of a 10,000-episode
+    /// run when every finest group was added into all of its 12 published groups).
     /// </summary>
-    private Dictionary<(string, string, string, string), GroupAccumulator> RollUp(
-        Func<(string I, string C, string A), (string I, string C, string A, bool Completed, string Q), (string, string, string, string)> first,
-        Func<(string I, string C, string A), (string I, string C, string A, bool Completed, string Q), (string, string, string, string)?> second)
+    private static IEnumerable<KeyValuePair<(string, string, string, string), GroupAccumulator>> WithConcernAndApproachAll(
+        Dictionary<(string I, string C, string A, string X), GroupAccumulator> groups)
     {
-        var groups = new Dictionary<(string, string, string, string), GroupAccumulator>();
-        foreach (var (f, accumulator) in finest)
-        {
-            foreach (var concern in new[] { f.C, Codes.All })
-            {
-                foreach (var approach in new[] { f.A, Codes.All })
-                {
-                    var g = (f.I, concern, approach);
-                    Group(groups, first(g, f)).Add(accumulator);
-                    if (second(g, f) is { } other) Group(groups, other).Add(accumulator);
-                }
-            }
-        }
-        return groups;
+        var concernAll = RollUp(groups, k => (k.I, Codes.All, k.A, k.X));
+        var approachAll = RollUp(groups, k => (k.I, k.C, Codes.All, k.X));
+        var bothAll = RollUp(concernAll, k => (k.Item1, Codes.All, Codes.All, k.Item4));
+        return groups.Concat(concernAll).Concat(approachAll).Concat(bothAll);
+    }
+
+    /// <summary>
+    /// Adds each source group into the coarser group <paramref name="key"/> gives, in new accumulators
+    /// (the source stays as it was). Exact sums: the result does not depend on the order.
+    /// </summary>
+    private static Dictionary<TOut, GroupAccumulator> RollUp<TIn, TOut>(IEnumerable<KeyValuePair<TIn, GroupAccumulator>> source,
+        Func<TIn, TOut> key, Dictionary<TOut, GroupAccumulator>? into = null) where TOut : notnull
+    {
+        into ??= new Dictionary<TOut, GroupAccumulator>();
+        foreach (var (k, accumulator) in source) Group(into, key(k)).Add(accumulator);
+        return into;
     }
 
     private static GroupAccumulator Group<TKey>(Dictionary<TKey, GroupAccumulator> groups, TKey key) where TKey : notnull
