@@ -7,10 +7,11 @@ using OutcomesLab.Storage;
 namespace OutcomesLab.Analytics;
 
 /// <summary>
-/// The aggregate pipeline stage: reads the store in one snapshot (the database ranks and counts,
-/// see sql/*/EpisodeOutcomes_CountByScores.sql and sql/common/Administrations_CountByScore.sql),
-/// folds the counted cells into exact per-group sums, suppresses small cells, saves the result as a
-/// versioned run and, when asked, writes aggregates.csv, trajectories.csv and trends.csv.
+/// The aggregate pipeline stage: reads the store in one snapshot and one ordered pass over the valid
+/// administrations (<see cref="AggregateInput"/>, sql/*/Aggregate_ValidAdministrations*.sql), picks
+/// each episode's baseline and final on the way (<see cref="OutcomePass"/>), folds them into exact
+/// per-group sums, suppresses small cells, saves the result as a versioned run and, when asked,
+/// writes aggregates.csv, trajectories.csv and trends.csv.
 /// Memory grows with the number of groups, not with the number of episodes.
 /// </summary>
 public static class AggregateStage
@@ -27,13 +28,11 @@ public static class AggregateStage
 
         await using (var c = await store.ConnectAsync(ct))
         {
-            // Sorts and GROUP BYs over every administration spill to disk rather than memory (SQLite).
             await c.ExecuteAsync(new CommandDefinition(store.Sql["Aggregate_PrepareRead"], cancellationToken: ct));
             await using var snapshot = await ReadSnapshot.BeginAsync(c, ct);
             batches = (await c.QueryAsync<(string, string)>(new CommandDefinition(store.Sql["Batches_ListCovered"], transaction: snapshot, cancellationToken: ct))).ToList();
             episodes = await c.ExecuteScalarAsync<long>(new CommandDefinition(store.Sql["Episodes_Count"], transaction: snapshot, cancellationToken: ct));
-            await foreach (var cell in OutcomeReader.OutcomeCellsAsync(store, c, snapshot, ct)) outcomes.Add(cell);
-            await foreach (var cell in OutcomeReader.TrajectoryCellsAsync(store, c, snapshot, ct)) trajectories.Add(cell);
+            await AggregateInput.FeedAsync(store, c, snapshot, new OutcomePass(outcomes, trajectories), ct);
             await snapshot.CommitAsync(ct);
         }
 

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
-using OutcomesLab.Analytics.Aggregation;
 using OutcomesLab.Domain;
 using OutcomesLab.Storage;
 
@@ -45,29 +43,6 @@ public static class OutcomeReader
         await foreach (var row in c.QueryUnbufferedAsync<AdministrationRow>(store.Sql["Administrations_ListScored"]).WithCancellation(ct))
             yield return new ScoredAdministration(row.episode_ref, row.administration_ref, row.instrument,
                 checked((int)row.session_number), checked((int)row.days_since_intake), row.score);
-    }
-
-    /// <summary>The aggregate stage's counted outcome cells (EpisodeOutcomes_CountByScores), on a caller's connection.</summary>
-    internal static async IAsyncEnumerable<OutcomeCell> OutcomeCellsAsync(Store store, DbConnection c, DbTransaction? tx,
-        [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var row in c.QueryUnbufferedAsync<OutcomeCellRow>(store.Sql["EpisodeOutcomes_CountByScores"], transaction: tx).WithCancellation(ct))
-        {
-            ct.ThrowIfCancellationRequested();
-            yield return new OutcomeCell(row.instrument, row.presenting_concern, row.approach, row.completed != 0,
-                row.intake_month, row.baseline_score, row.final_score, row.n);
-        }
-    }
-
-    /// <summary>The trajectories' counted scores (Administrations_CountByScore), on a caller's connection.</summary>
-    internal static async IAsyncEnumerable<TrajectoryCell> TrajectoryCellsAsync(Store store, DbConnection c, DbTransaction? tx,
-        [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var row in c.QueryUnbufferedAsync<TrajectoryCellRow>(store.Sql["Administrations_CountByScore"], transaction: tx).WithCancellation(ct))
-        {
-            ct.ThrowIfCancellationRequested();
-            yield return new TrajectoryCell(row.instrument, row.presenting_concern, row.approach, checked((int)row.session_number), row.score, row.n);
-        }
     }
 
 #pragma warning disable IDE1006, CA1707 // Dapper maps snake_case columns onto these names.
@@ -128,26 +103,5 @@ public static class OutcomeReader
         public double score { get; set; }
     }
 
-    private sealed class OutcomeCellRow
-    {
-        public string instrument { get; set; } = "";
-        public string presenting_concern { get; set; } = "";
-        public string approach { get; set; } = "";
-        public long completed { get; set; }
-        public string intake_month { get; set; } = "";
-        public double baseline_score { get; set; }
-        public double? final_score { get; set; }
-        public long n { get; set; }
-    }
-
-    private sealed class TrajectoryCellRow
-    {
-        public string instrument { get; set; } = "";
-        public string presenting_concern { get; set; } = "";
-        public string approach { get; set; } = "";
-        public long session_number { get; set; }
-        public double score { get; set; }
-        public long n { get; set; }
-    }
 #pragma warning restore IDE1006, CA1707
 }

@@ -29,6 +29,18 @@ internal sealed class GroupAccumulator
         if (c.ReliablyRecovered) ReliablyRecovered += c.Count;
     }
 
+    /// <summary>Adds a finer group's running figures (a roll-up: concern or approach "all", population "all").</summary>
+    public void Add(GroupAccumulator other)
+    {
+        Episodes += other.Episodes;
+        Paired.Add(other.Paired);
+        ReliablyImproved += other.ReliablyImproved;
+        ReliablyDeteriorated += other.ReliablyDeteriorated;
+        ClinicalBaseline += other.ClinicalBaseline;
+        Recovered += other.Recovered;
+        ReliablyRecovered += other.ReliablyRecovered;
+    }
+
     /// <summary>The aggregates.csv figures of this group, before suppression (metrics.md table).</summary>
     public AggregateRow ToAggregateRow(Instrument instrument, string concern, string approach, string population)
     {

@@ -17,6 +17,14 @@ internal sealed class Moments
         Sum.Add(x, count);
         SumOfSquares.AddProduct(x, x, count);
     }
+
+    /// <summary>Adds every value another group holds (exact: the same sums as adding them here one by one).</summary>
+    public void Add(Moments other)
+    {
+        Count += other.Count;
+        Sum.Add(other.Sum);
+        SumOfSquares.Add(other.SumOfSquares);
+    }
 }
 
 /// <summary>
@@ -38,5 +46,14 @@ internal sealed class PairedMoments
         Final.Add(final, count);
         Change.Add(final - baseline, count);
         CrossProducts.AddProduct(baseline, final, count);
+    }
+
+    /// <summary>Adds every pair another group holds (exact).</summary>
+    public void Add(PairedMoments other)
+    {
+        Baseline.Add(other.Baseline);
+        Final.Add(other.Final);
+        Change.Add(other.Change);
+        CrossProducts.Add(other.CrossProducts);
     }
 }
