@@ -158,6 +158,8 @@ public sealed class Gate(GateOptions options, PseudonymKey key)
             headProblem = CheckAnswerHeader(f, out headEmpty, out headInstrument, out var date, out headSession);
             if (headProblem is null) Pseudonymise(f[0]!, f[1]!, date);
         }
+        string? item = null;
+        int? value = null;
         var problem = headEmpty ? headProblem
             : string.IsNullOrEmpty(f[5]) ? ("item", "required field is empty")
             : headProblem ?? CheckItem(headInstrument!, f, out item, out value);
@@ -175,8 +177,6 @@ public sealed class Gate(GateOptions options, PseudonymKey key)
     private bool headEmpty;
     private Instrument? headInstrument;
     private int headSession, headDay;
-    private string? item;
-    private int? value;
     private string? lastEpisodeId, lastEpisodeRef, lastAdministrationId, lastAdministrationRef;
     private int lastShift;
 

@@ -162,20 +162,15 @@ internal abstract class StageWriter : IDisposable
 
         protected override void WriteAnswer(long runId, GatedAnswer a)
         {
-            if (block is null)
-            {
-                WriteAnswerRow(runId, a.Source.Line, a.Item, a.Value);
-                return;
-            }
             pending[pendingCount++] = (runId, a.Source.Line, a.Item, a.Value);
             if (pendingCount < blockRows) return;
             for (var k = 0; k < blockRows; k++)
             {
                 var (run, line, item, value) = pending[k];
                 var at = k * 4;
-                Bind(block, at + 1, run); Bind(block, at + 2, line); Bind(block, at + 3, item); Bind(block, at + 4, value);
+                Bind(block!, at + 1, run); Bind(block!, at + 2, line); Bind(block!, at + 3, item); Bind(block!, at + 4, value);
             }
-            Step(block);
+            Step(block!);
             pendingCount = 0;
         }
 

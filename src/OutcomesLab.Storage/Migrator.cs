@@ -13,7 +13,7 @@ internal sealed class Migrator(Store store)
         // the whole sort (278 MB at 100,000 episodes, ~10x that at 1,000,000); on temp files it stays
         // within the page cache. Set outside the transaction (SQLite refuses it inside one);
         // Store.ConnectAsync resets it for the next user of this pooled connection.
-        if (store.Dialect == Dialect.Sqlite) await c.ExecuteAsync("PRAGMA temp_store = FILE;");
+        if (store.Dialect == Dialect.Sqlite) await c.ExecuteAsync(store.Sql["Connection_SortOnFiles"]);
         await using var tx = await store.BeginWriteAsync(c, ct);
         await c.ExecuteAsync(store.Sql["Migrations_CreateTable"], transaction: tx);
         var applied = (await c.QueryAsync<long>(store.Sql["Migrations_List"], transaction: tx)).ToHashSet();
