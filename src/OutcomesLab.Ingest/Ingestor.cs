@@ -20,7 +20,11 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         var source = Path.GetFullPath(dropFolder);
         var batches = DropFolder.ListBatches(source);
         await using var c = await store.ConnectAsync(ct);
-        if (store.Dialect == Dialect.Sqlite) await c.ExecuteAsync(store.Sql["Connection_SortOnFiles"]);
+        if (store.Dialect == Dialect.Sqlite)
+        {
+            await c.ExecuteAsync(store.Sql["Connection_SortOnFiles"]);
+            await c.ExecuteAsync(store.Sql["Stage_CreateTemp"]);
+        }
         await PrepareStoreAsync(c, ct);
         var pullId = await c.ExecuteScalarAsync<long>(store.Sql["Pulls_Start"],
             new { source, startedAt = time.GetUtcNow().ToString("O") });

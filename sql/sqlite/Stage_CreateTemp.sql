@@ -1,0 +1,61 @@
+-- The batch work tables of one pull, in this connection's temp schema (migration 0008 says why).
+-- Run after Connection_SortOnFiles: changing temp_store drops a connection's temp tables, so a pooled
+-- connection never carries a previous pull's. The temp schema gets its own page cache (the store's
+-- is set per connection in Store.ConnectAsync), bounded so the pull's memory stays flat: beyond it
+-- pages go to the temp file (measured at 50,000 episodes: ~250 MB peak RSS for the whole pull).
+PRAGMA temp.cache_size = -65536;
+CREATE TEMP TABLE IF NOT EXISTS stage_episodes (
+    line               INTEGER NOT NULL,
+    episode_ref        TEXT NOT NULL,
+    client_ref         TEXT NOT NULL,
+    couple_ref         TEXT,
+    site_id            TEXT NOT NULL,
+    therapist_id       TEXT NOT NULL,
+    presenting_concern TEXT NOT NULL,
+    approach           TEXT NOT NULL,
+    format             TEXT NOT NULL,
+    age_band           TEXT NOT NULL,
+    gender_identity    TEXT NOT NULL,
+    sexual_orientation TEXT NOT NULL,
+    intake_month       TEXT NOT NULL,
+    intake_day         INTEGER NOT NULL,
+    end_month          TEXT,
+    end_day_offset     INTEGER,
+    end_reason         TEXT NOT NULL
+);
+-- Staged answers as runs (see migration 0006): one stage_admins row per run of consecutive rows of
+-- one administration, and keyless answer rows carrying their run id.
+CREATE TEMP TABLE IF NOT EXISTS stage_admins (
+    run_id             INTEGER PRIMARY KEY,
+    batch_name         TEXT NOT NULL,
+    file               TEXT NOT NULL,
+    administration_ref TEXT NOT NULL,
+    episode_ref        TEXT NOT NULL,
+    instrument         TEXT NOT NULL,
+    administered_day   INTEGER NOT NULL,
+    session_number     INTEGER NOT NULL,
+    item_repeated      INTEGER NOT NULL,
+    n_answered         INTEGER NOT NULL,
+    scored_total       INTEGER NOT NULL,
+    admin_id           INTEGER
+);
+CREATE INDEX IF NOT EXISTS temp.ix_stage_admins_ref ON stage_admins (administration_ref);
+CREATE TEMP TABLE IF NOT EXISTS stage_answers (
+    run_id INTEGER NOT NULL,
+    line   INTEGER NOT NULL,
+    item   TEXT NOT NULL,
+    value  INTEGER
+);
+CREATE TEMP TABLE IF NOT EXISTS stage_touched (
+    admin_id   INTEGER PRIMARY KEY,
+    n_answered INTEGER,
+    total      INTEGER
+);
+CREATE TEMP TABLE IF NOT EXISTS stage_bad (
+    administration_ref TEXT PRIMARY KEY,
+    episode_differs    INTEGER NOT NULL,
+    instrument_differs INTEGER NOT NULL,
+    date_differs       INTEGER NOT NULL,
+    session_differs    INTEGER NOT NULL,
+    item_repeated      INTEGER NOT NULL
+);
