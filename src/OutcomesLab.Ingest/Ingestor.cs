@@ -138,8 +138,14 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         {
             await AnalyzeStageAsync(c, tx, ct);
             // Each check reads the staged answers only when the runs say it has something to find.
-            await Exec(c, tx, "StageBad_Find", ct);
-            if (await Count(c, tx, "StageAdmins_CountSplit") > 0) await Exec(c, tx, "StageBad_FindSplitRepeats", ct);
+            // Only an administration over several runs can disagree with itself (runs split on any header
+            // change), and only a flagged run or a split one can repeat an item.
+            var split = await Count(c, tx, "StageAdmins_CountSplit");
+            if (split > 0 || await Count(c, tx, "StageAdmins_CountItemRepeated") > 0)
+            {
+                await Exec(c, tx, "StageBad_Find", ct);
+                if (split > 0) await Exec(c, tx, "StageBad_FindSplitRepeats", ct);
+            }
             if (await Count(c, tx, "StageBad_Count") > 0)
             {
                 foreach (var bad in await c.QueryAsync<Inconsistency>(store.Sql["StageAnswers_FindInconsistent"], transaction: tx, commandTimeout: 0))
@@ -250,6 +256,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         long rows = 0;
         Refusal? wholeFile = headerRefusal;
         using (var writer = file.Kind == FileKind.Episodes ? StageWriter.Episodes(store, c) : StageWriter.Answers(store, c))
+        using (var answers = new StagePipe<GatedAnswer>(writer.Add))
         {
             var fields = new string?[columns.Count];
             var prior = new string?[header.Count];
@@ -300,10 +307,11 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
                 }
                 else
                 {
-                    if (gate.Answer(file, line, fields, out var refusal) is { } answer) writer.Add(answer);
+                    if (gate.Answer(file, line, fields, out var refusal) is { } answer) answers.Add(answer);
                     else fileRefusals.Add(refusal!);
                 }
             }
+            answers.Complete();
             writer.Complete();
         }
         if (wholeFile is not null)
