@@ -23,7 +23,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         if (store.Dialect == Dialect.Sqlite)
         {
             await c.ExecuteAsync(store.Sql["Connection_SortOnFiles"]);
-            await c.ExecuteAsync(store.Sql["Stage_CreateTemp"]);
+            await c.ExecuteAsync(store.Sql["Pull_PrepareConnection"]);
         }
         await PrepareStoreAsync(c, ct);
         var pullId = await c.ExecuteScalarAsync<long>(store.Sql["Pulls_Start"],

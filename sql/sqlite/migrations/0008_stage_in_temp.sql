@@ -1,7 +1,7 @@
 -- Issue 8 (ingest speed): the batch work tables leave the store file. Every batch filled them and
 -- emptied them again, so their pages were written to the WAL at each commit and copied into the
 -- store at each checkpoint, only to be freed by the next batch. A pull now creates them as TEMP
--- tables of its own connection (Stage_CreateTemp): no WAL, no checkpoint, gone with the connection,
+-- tables of its own connection (Pull_PrepareConnection): no WAL, no checkpoint, gone with the connection,
 -- which is also what a killed pull wants.
 DROP TABLE stage_episodes;
 DROP TABLE stage_admins;

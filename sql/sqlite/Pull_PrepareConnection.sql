@@ -1,8 +1,14 @@
--- The batch work tables of one pull, in this connection's temp schema (migration 0008 says why).
--- Run after Connection_SortOnFiles: changing temp_store drops a connection's temp tables, so a pooled
--- connection never carries a previous pull's. The temp schema gets its own page cache (the store's
--- is set per connection in Store.ConnectAsync), bounded so the pull's memory stays flat: beyond it
--- pages go to the temp file (measured at 50,000 episodes: ~250 MB peak RSS for the whole pull).
+-- A pull's connection: page caches sized for a bulk writer, and the batch work tables in this
+-- connection's temp schema (migration 0008 says why). Run after Connection_SortOnFiles: changing
+-- temp_store drops a connection's temp tables, so a pooled connection never carries a previous
+-- pull's. Store.ConnectAsync sets the caches back for the next user of a pooled connection.
+-- Both caches are bounded, so the pull's memory stays flat however big the drop or the store
+-- (measured: ~500 MB peak RSS for a whole pull at 100,000 episodes).
+-- The store's cache holds the B-tree pages that a batch's administrations go into in pseudonym
+-- order (random): 256 MB instead of 64 MB made a 100,000-episode pull ~5 % faster.
+PRAGMA main.cache_size = -262144;
+-- The temp schema's own cache holds a batch's staged runs and answers; beyond it pages go to the
+-- temp file.
 PRAGMA temp.cache_size = -65536;
 CREATE TEMP TABLE IF NOT EXISTS stage_episodes (
     line               INTEGER NOT NULL,
