@@ -1,7 +1,7 @@
 -- A pull's connection: page caches sized for a bulk writer, and the batch work tables in this
 -- connection's temp schema (migration 0008 says why). Run after Connection_SortOnFiles: changing
 -- temp_store drops a connection's temp tables, so a pooled connection never carries a previous
--- pull's. Store.ConnectAsync sets the caches back for the next user of a pooled connection.
+-- pull's. The pull closes this connection at its end instead of returning it to the pool.
 -- Both caches are bounded, so the pull's memory stays flat however big the drop or the store
 -- (measured: ~500 MB peak RSS for a whole pull at 100,000 episodes).
 -- The store's cache holds the B-tree pages that a batch's administrations go into in pseudonym

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using nietras.SeparatedValues;
 using OutcomesLab.Domain;
 using OutcomesLab.Storage;
@@ -20,6 +21,21 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         var source = Path.GetFullPath(dropFolder);
         var batches = DropFolder.ListBatches(source);
         await using var c = await store.ConnectAsync(ct);
+        try
+        {
+            return await PullOnAsync(c, source, batches, progress, ct);
+        }
+        finally
+        {
+            // The pull's connection took big caches and temp tables (Pull_PrepareConnection): close it
+            // rather than leave it idle in the pool holding them (a serve process lives on after a pull).
+            if (c is SqliteConnection sqlite) SqliteConnection.ClearPool(sqlite);
+        }
+    }
+
+    private async Task<PullSummary> PullOnAsync(DbConnection c, string source, IReadOnlyList<DropBatch> batches,
+        IProgress<IngestProgress>? progress, CancellationToken ct)
+    {
         if (store.Dialect == Dialect.Sqlite)
         {
             await c.ExecuteAsync(store.Sql["Connection_SortOnFiles"]);
