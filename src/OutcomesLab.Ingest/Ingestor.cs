@@ -101,7 +101,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
             // A changed catalog changes scores: rescore everything already stored.
             await c.ExecuteAsync(store.Sql["Stage_Clear"], transaction: tx);
             await c.ExecuteAsync(store.Sql["Administrations_TouchAll"], transaction: tx);
-            await c.ExecuteAsync(new CommandDefinition(store.Sql["Administrations_RescoreTouched"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
+            await Exec(c, tx, "Administrations_RescoreTouched", ct);
             await c.ExecuteAsync(store.Sql["Stage_Clear"], transaction: tx);
             await c.ExecuteAsync(store.Sql["StoreMeta_Set"], new { key = "catalog", value = catalog.Fingerprint() }, tx);
         }
@@ -113,7 +113,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         var hash = batch.ContentHash();
         await using var tx = await store.BeginWriteAsync(c, ct);
         // Checked inside the write lock: a second ingest waiting on the lock sees the first one's mark.
-        if (await c.ExecuteScalarAsync<long>(store.Sql["Batches_Exists"], new { hash }, tx) > 0)
+        if (await Scalar(c, tx, "Batches_Exists", new { hash }) > 0)
         {
             await tx.RollbackAsync(ct);
             pull.BatchesSeen++;
@@ -143,9 +143,9 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         {
             foreach (var line in await c.QueryAsync<long>(store.Sql["StageEpisodes_RefuseDuplicates"], transaction: tx, commandTimeout: 0))
                 counts.Refuse(episodes.Refuse(line, "episode_id", "episode_id appears more than once in this file"));
-            var staged = await c.ExecuteScalarAsync<long>(store.Sql["StageEpisodes_Count"], transaction: tx);
-            var existing = await c.ExecuteScalarAsync<long>(store.Sql["Episodes_CountExisting"], transaction: tx);
-            await c.ExecuteAsync(new CommandDefinition(store.Sql["Episodes_Upsert"], new { batch = batch.Name }, tx, 0, cancellationToken: ct));
+            var staged = await Scalar(c, tx, "StageEpisodes_Count");
+            var existing = await Scalar(c, tx, "Episodes_CountExisting");
+            await Exec(c, tx, "Episodes_Upsert", ct, new { batch = batch.Name });
             counts.EpisodesStored += staged - existing;
             counts.EpisodesUpdated += existing;
         }
@@ -156,19 +156,19 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
             // Each check reads the staged answers only when the runs say it has something to find.
             // Only an administration over several runs can disagree with itself (runs split on any header
             // change), and only a flagged run or a split one can repeat an item.
-            var split = await Count(c, tx, "StageAdmins_CountSplit");
-            if (split > 0 || await Count(c, tx, "StageAdmins_CountItemRepeated") > 0)
+            var split = await Scalar(c, tx, "StageAdmins_CountSplit");
+            if (split > 0 || await Scalar(c, tx, "StageAdmins_CountItemRepeated") > 0)
             {
                 await Exec(c, tx, "StageBad_Find", ct);
                 if (split > 0) await Exec(c, tx, "StageBad_FindSplitRepeats", ct);
             }
-            if (await Count(c, tx, "StageBad_Count") > 0)
+            if (await Scalar(c, tx, "StageBad_Count") > 0)
             {
                 foreach (var bad in await c.QueryAsync<Inconsistency>(store.Sql["StageAnswers_FindInconsistent"], transaction: tx, commandTimeout: 0))
                     counts.Refuse(responses.Refuse(bad.Line, bad.Column, bad.Rule));
                 await Exec(c, tx, "StageAnswers_DeleteInconsistent", ct);
             }
-            if (await Count(c, tx, "StageAdmins_CountPending") > 0)
+            if (await Scalar(c, tx, "StageAdmins_CountPending") > 0)
             {
                 counts.AnswersPending += await Exec(c, tx, "StageAnswers_HoldPending", ct);
                 await Exec(c, tx, "StageAnswers_DeletePending", ct);
@@ -183,7 +183,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
 
         // Answers held pending by earlier batches whose episode has now arrived.
         await Exec(c, tx, "StageAnswers_Clear", ct);
-        var released = await c.ExecuteAsync(new CommandDefinition(store.Sql["PendingAnswers_Release"], transaction: tx, commandTimeout: 0, cancellationToken: ct));
+        var released = await Exec(c, tx, "PendingAnswers_Release", ct);
         if (released > 0)
         {
             await AnalyzeStageAsync(c, tx, ct);
@@ -217,21 +217,21 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
     /// </remarks>
     private async Task<(long Stored, long Updated)> MergeStagedAnswersAsync(DbConnection c, DbTransaction tx, BatchTotals counts, bool inOrder, CancellationToken ct)
     {
-        if (await Count(c, tx, "StageAdmins_CountBeforeIntake") > 0)
+        if (await Scalar(c, tx, "StageAdmins_CountBeforeIntake") > 0)
         {
             foreach (var row in await c.QueryAsync<SourceRow>(store.Sql["StageAnswers_FindBeforeIntake"], transaction: tx, commandTimeout: 0))
                 counts.Refuse(new Refusal(row.Batch, row.File, row.Line, "administered_date", "administered_date is before the episode's intake_date", false));
             await Exec(c, tx, "StageAnswers_DeleteBeforeIntake", ct);
         }
-        var staged = await c.ExecuteScalarAsync<long>(store.Sql["StageAnswers_Count"], transaction: tx);
+        var staged = await Scalar(c, tx, "StageAnswers_Count");
         if (staged == 0) return (0, 0);
-        var maxBefore = await c.ExecuteScalarAsync<long>(store.Sql["Administrations_MaxId"], transaction: tx);
+        var maxBefore = await Scalar(c, tx, "Administrations_MaxId");
         await Exec(c, tx, inOrder ? "Administrations_UpsertInOrder" : "Administrations_Upsert", ct);
         await Exec(c, tx, "StageAdmins_LinkIds", ct);
-        if (inOrder) await c.ExecuteAsync(new CommandDefinition(store.Sql["StageAnswers_TouchInOrder"], new { maxBefore }, tx, 0, cancellationToken: ct));
+        if (inOrder) await Exec(c, tx, "StageAnswers_TouchInOrder", ct, new { maxBefore });
         else await Exec(c, tx, "StageAnswers_Touch", ct);
-        var existing = await Count(c, tx, "StageAdmins_CountExisting", new { maxBefore }) == 0 ? 0
-            : await Count(c, tx, "Answers_CountExisting", new { maxBefore });
+        var existing = await Scalar(c, tx, "StageAdmins_CountExisting", new { maxBefore }) == 0 ? 0
+            : await Scalar(c, tx, "Answers_CountExisting", new { maxBefore });
         if (inOrder)
         {
             await Exec(c, tx, "Answers_UpsertInOrder", ct);
@@ -250,11 +250,12 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         if (store.Dialect == Dialect.Postgres) await Exec(c, tx, "Stage_Analyze", ct);
     }
 
-    private Task<long> Count(DbConnection c, DbTransaction tx, string name, object? parameters = null) =>
+    /// <summary>A named statement's one number (a count, a largest id).</summary>
+    private Task<long> Scalar(DbConnection c, DbTransaction tx, string name, object? parameters = null) =>
         c.ExecuteScalarAsync<long>(new CommandDefinition(store.Sql[name], parameters, tx, 0));
 
-    private Task<int> Exec(DbConnection c, DbTransaction tx, string name, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(store.Sql[name], transaction: tx, commandTimeout: 0, cancellationToken: ct));
+    private Task<int> Exec(DbConnection c, DbTransaction tx, string name, CancellationToken ct, object? parameters = null) =>
+        c.ExecuteAsync(new CommandDefinition(store.Sql[name], parameters, tx, commandTimeout: 0, cancellationToken: ct));
 
     /// <summary>
     /// Streams one file through the gate into its stage table. Returns false when the whole file is
