@@ -42,6 +42,7 @@ public class ExportJobTests
             MinCell = 5,
             Output = folder.File("output"),
             Jobs = AppSettingsFile.FastJobs(),
+            Schedules = AppSettingsFile.TriggeredOnly(),
         };
     }
 
@@ -227,7 +228,7 @@ public class ExportJobTests
     public async Task A_BadExportSetting_StopsServe_WithOneLineNamingTheKey(string key, string value, string line)
     {
         using var folder = new TempFolder();
-        var settings = new OutcomesLabSettings { Store = folder.File("store.db"), Output = folder.File("output"), Jobs = AppSettingsFile.FastJobs() };
+        var settings = new OutcomesLabSettings { Store = folder.File("store.db"), Output = folder.File("output"), Jobs = AppSettingsFile.FastJobs(), Schedules = AppSettingsFile.TriggeredOnly() };
         settings.Exports = [new ExportSettings { Purpose = "Monthly dataset", Cron = "0 3 1 * *" }];
         if (key == "Purpose") settings.Exports[0].Purpose = value; else settings.Exports[0].Cron = value;
         AppSettingsFile.Write(folder.Path, settings);

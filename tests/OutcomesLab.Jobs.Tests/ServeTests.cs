@@ -17,6 +17,7 @@ public class ServeTests
         Output = folder.File("output"),
         Sources = [.. sources.Select(s => new SourceSettings { Path = s })],
         Jobs = AppSettingsFile.FastJobs(),
+        Schedules = AppSettingsFile.TriggeredOnly(),
     };
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hangfire;
 using OutcomesLab.Jobs.Hosting;
 
 namespace OutcomesLab.Jobs.Tests.Support;
@@ -23,4 +24,11 @@ public static class AppSettingsFile
         LockTimeoutSeconds = 6,
         ShutdownTimeoutSeconds = 10,
     };
+
+    /// <summary>
+    /// Recurring jobs that fire only when a test triggers them. With the default schedules a test that
+    /// happened to run across a quarter hour got a scheduled pull of its own on top of the ones it
+    /// counted (CI, 2026-11-28: 10 pulls where 9 were enqueued).
+    /// </summary>
+    public static ScheduleSettings TriggeredOnly() => new() { Pull = Cron.Never(), Aggregate = Cron.Never(), QualityReport = Cron.Never() };
 }

@@ -37,6 +37,7 @@ public sealed record PostgresSetup(TempFolder Folder, StoreLocation Location, st
             Output = folder.File("output"),
             Sources = [new SourceSettings { Path = drop }],
             Jobs = AppSettingsFile.FastJobs(),
+            Schedules = AppSettingsFile.TriggeredOnly(),
         };
         configure?.Invoke(settings);
         AppSettingsFile.Write(folder.Path, settings);
