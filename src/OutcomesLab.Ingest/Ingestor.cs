@@ -53,6 +53,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
                 await IngestBatchAsync(c, pullId, batches[i], pull,
                     bytes => progress?.Report(new IngestProgress(batches[index].Name, index, batches.Count, bytes, batches[index].TotalBytes)), ct);
             }
+            await EnsureReadOrderAsync(c, ct);
             pull.Pending = await c.ExecuteScalarAsync<long>(store.Sql["PendingAnswers_Count"]);
             var summary = pull.ToSummary(pullId, source);
             await FinishAsync(c, summary, "done", null);
@@ -105,6 +106,17 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
             await c.ExecuteAsync(store.Sql["Stage_Clear"], transaction: tx);
             await c.ExecuteAsync(store.Sql["StoreMeta_Set"], new { key = "catalog", value = catalog.Fingerprint() }, tx);
         }
+        // A pull killed after deferring the read-order index left it to this one.
+        if (store.Dialect == Dialect.Sqlite) await Exec(c, tx, "Administrations_EnsureReadOrder", ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Builds the aggregate's read-order index when a batch of this pull deferred it (a no-op otherwise).</summary>
+    private async Task EnsureReadOrderAsync(DbConnection c, CancellationToken ct)
+    {
+        if (store.Dialect != Dialect.Sqlite) return;
+        await using var tx = await store.BeginWriteAsync(c, ct);
+        await Exec(c, tx, "Administrations_EnsureReadOrder", ct);
         await tx.CommitAsync(ct);
     }
 
@@ -226,6 +238,12 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         var staged = await Scalar(c, tx, "StageAnswers_Count");
         if (staged == 0) return (0, 0);
         var maxBefore = await Scalar(c, tx, "Administrations_MaxId");
+        // A bulk merge (at least a quarter as many administrations as the store holds, ids standing in
+        // for the count) leaves the read-order index to the end of the pull: rebuilding it once costs
+        // less than keeping it up to date entry by entry (Administrations_DeferReadOrder). SQLite only:
+        // on PostgreSQL dropping an index locks the table against every reader until the commit.
+        if (store.Dialect == Dialect.Sqlite && await Scalar(c, tx, "StageAdmins_Count") * 4 >= maxBefore)
+            await Exec(c, tx, "Administrations_DeferReadOrder", ct);
         await Exec(c, tx, inOrder ? "Administrations_UpsertInOrder" : "Administrations_Upsert", ct);
         await Exec(c, tx, "StageAdmins_LinkIds", ct);
         if (inOrder) await Exec(c, tx, "StageAnswers_TouchInOrder", ct, new { maxBefore });

@@ -53,13 +53,20 @@ public class RecoveryTests
             // (none in the store file), and every administration belongs to a done batch.
             Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'stage%'"));
             Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM administrations WHERE batch_name NOT IN (SELECT batch_name FROM batches)"));
+            // A bulk pull builds the aggregate's read-order index at its end; this one had no end.
+            Assert.Equal(0, await c.ExecuteScalarAsync<long>(ReadOrderIndexCount));
         }
 
         var resumed = await CliProcess.RunAsync(folder.Path, "ingest", drop, "--store", store, "--key-file", keyFile);
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         await using var resumedStore = await Store.OpenAsync(StoreLocation.Parse(store));
         Assert.Equal(await CleanIngestDumpAsync(drop, keyFile, folder), await IngestHarness.DumpAsync(resumedStore));
+        await using var check = await resumedStore.ConnectAsync();
+        Assert.Equal(1, await check.ExecuteScalarAsync<long>(ReadOrderIndexCount));
+        Assert.Equal("ok", await check.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
     }
+
+    private const string ReadOrderIndexCount = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_administrations_valid_order'";
 
     private static async Task<long> CountBatches(StoreLocation location)
     {

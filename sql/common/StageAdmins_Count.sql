@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM stage_admins;
