@@ -1,0 +1,19 @@
+-- The commonest case of Administrations_UpsertInOrder (read it first): besides being in order, every
+-- administration of the batch is one run (StageAdmins_CountSplit found none), so each stage_admins
+-- row is one administration, read in staging order with no grouping and no sort. Scored as it is
+-- inserted, by the same expression.
+INSERT INTO administrations (administration_ref, episode_ref, instrument, session_number, administered_day, batch_name,
+    n_answered, is_valid, score)
+SELECT r.administration_ref, r.episode_ref, r.instrument, r.session_number, r.administered_day, r.batch_name, r.n_answered,
+       CASE WHEN r.n_answered >= ci.min_answered THEN 1 ELSE 0 END,
+       CASE WHEN r.n_answered >= ci.min_answered THEN
+           CASE WHEN ci.scoring = 'sum' THEN (CAST(r.scored_total AS DOUBLE PRECISION) / r.n_answered) * ci.item_count
+                ELSE CAST(r.scored_total AS DOUBLE PRECISION) / r.n_answered END
+       END
+FROM stage_admins r
+LEFT JOIN catalog_instruments ci ON ci.instrument = r.instrument
+WHERE 1 = 1
+ORDER BY r.run_id
+ON CONFLICT (administration_ref) DO UPDATE SET
+    episode_ref = excluded.episode_ref, instrument = excluded.instrument, session_number = excluded.session_number,
+    administered_day = excluded.administered_day, batch_name = excluded.batch_name;
