@@ -1,4 +1,4 @@
--- The common case (see Administrations_UpsertInOrder): each (administration, item) once, newest batch.
+-- The common case (see Administrations_UpsertRuns): each (administration, item) once, newest batch.
 -- Read in staging order, which new administrations' ids follow, so answers append to their key.
 INSERT INTO answers (admin_id, item, value)
 SELECT r.admin_id, s.item, s.value

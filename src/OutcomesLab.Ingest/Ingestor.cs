@@ -185,10 +185,11 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
                 counts.AnswersPending += await Exec(c, tx, "StageAnswers_HoldPending", ct);
                 await Exec(c, tx, "StageAnswers_DeletePending", ct);
             }
-            // A batch that sorts after every ingested batch (the usual case) needs no newest-wins ranking.
+            // A batch that sorts after every ingested batch and gives each administration in one run
+            // (the usual export) needs no newest-wins ranking and no grouping of runs.
             var newest = await c.ExecuteScalarAsync<string?>(store.Sql["Batches_NewestName"], transaction: tx);
-            var inOrder = newest is null || string.CompareOrdinal(batch.Name, newest) >= 0;
-            var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, inOrder, singleRuns: split == 0, ct);
+            var inOrder = split == 0 && (newest is null || string.CompareOrdinal(batch.Name, newest) >= 0);
+            var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, inOrder, ct);
             counts.AnswersStored += stored;
             counts.AnswersUpdated += updated;
         }
@@ -200,7 +201,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         {
             await AnalyzeStageAsync(c, tx, ct);
             await Exec(c, tx, "PendingAnswers_DeleteReleased", ct);
-            var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, inOrder: false, singleRuns: false, ct);
+            var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, inOrder: false, ct);
             counts.AnswersStored += stored;
             counts.AnswersUpdated += updated;
             counts.PendingResolved += stored + updated;
@@ -225,11 +226,11 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
     /// <summary>Merges stage_answers into administrations and answers; returns (stored, updated) answers.</summary>
     /// <remarks>
     /// <paramref name="inOrder"/>: the staged rows are one batch's own, and that batch sorts after every
-    /// ingested one, so no stored record can be newer and no (administration, item) repeats.
-    /// <paramref name="singleRuns"/>: besides, every staged administration is one run (one stage_admins row).
+    /// ingested one, so no stored record can be newer and no (administration, item) repeats; and every
+    /// staged administration is one run (one stage_admins row).
     /// </remarks>
     private async Task<(long Stored, long Updated)> MergeStagedAnswersAsync(DbConnection c, DbTransaction tx, BatchTotals counts,
-        bool inOrder, bool singleRuns, CancellationToken ct)
+        bool inOrder, CancellationToken ct)
     {
         if (await Scalar(c, tx, "StageAdmins_CountBeforeIntake") > 0)
         {
@@ -246,7 +247,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         // on PostgreSQL dropping an index locks the table against every reader until the commit.
         if (store.Dialect == Dialect.Sqlite && await Scalar(c, tx, "StageAdmins_Count") * 4 >= maxBefore)
             await Exec(c, tx, "Administrations_DeferReadOrder", ct);
-        await Exec(c, tx, !inOrder ? "Administrations_Upsert" : singleRuns ? "Administrations_UpsertRuns" : "Administrations_UpsertInOrder", ct, new { maxBefore });
+        await Exec(c, tx, inOrder ? "Administrations_UpsertRuns" : "Administrations_Upsert", ct, new { maxBefore });
         await Exec(c, tx, "StageAdmins_LinkIds", ct, new { maxBefore });
         if (inOrder) await Exec(c, tx, "StageAnswers_TouchInOrder", ct, new { maxBefore });
         else await Exec(c, tx, "StageAnswers_Touch", ct);

@@ -218,7 +218,7 @@ public class GateRuleTests
         Assert.Equal(0, pull.RowsRefused);
         Assert.Equal(24, pull.AnswersStored);
         Assert.Equal(2, await h.CountAsync("SELECT COUNT(*) FROM administrations WHERE is_valid = 1"));
-        // Scored from its two runs (the grouped merge) exactly as from one (the single-run merge).
+        // Scored from its two runs (the ranked merge, rescored from its answers) exactly as from one (scored as inserted).
         var (whole, _) = await Ingest(dialect, d => d.Batch("b1", Episodes(Ep()), Responses(a1.Concat(Sat("A2", "E1", "2025-01-10", 0)).ToList())));
         await using var __ = whole;
         const string Scores = "SELECT administration_ref, n_answered, is_valid, score FROM administrations ORDER BY administration_ref";
