@@ -2,7 +2,7 @@
 -- min_answered items are answered; sum = (Σ/n) × item count (prorated, not rounded); mean = Σ/n.
 -- Σ is an exact integer sum and the division is one IEEE double division, so SQLite and
 -- PostgreSQL give bit-identical scores.
--- First the sums of touched administrations the staged runs did not give, from their stored answers.
+-- First each touched administration's count and sum, from its stored answers.
 UPDATE stage_touched SET n_answered = s.n, total = s.total
 FROM (
     SELECT t.admin_id, COUNT(x.value) AS n,
@@ -11,7 +11,6 @@ FROM (
     JOIN administrations a2 ON a2.admin_id = t.admin_id
     LEFT JOIN answers x ON x.admin_id = t.admin_id
     LEFT JOIN catalog_items it ON it.instrument = a2.instrument AND it.item = x.item
-    WHERE t.n_answered IS NULL
     GROUP BY t.admin_id
 ) s
 WHERE stage_touched.admin_id = s.admin_id;
