@@ -1,7 +1,23 @@
--- As sql/common/Administrations_UpsertRuns.sql (read it first), with each new administration's id
--- given as @maxBefore + its run id: still ascending in staging order (the rows append), and now
--- known without a lookup, which StageAdmins_LinkIds uses. An administration that existed keeps its
--- id; the one offered for it stays unused. PostgreSQL's identity column does not take given ids.
+-- As sql/common/Administrations_UpsertRuns.sql (read it first), on SQLite's own pseudonym map
+-- (administration_refs, migration 0009 says why). Each new administration's id is @maxBefore + its
+-- run id: ascending in staging order, so its row and its answers append, and known without a lookup.
+-- The map is only ever read and written in pseudonym order, here through the staged runs' pseudonym
+-- index, so its pages are visited once each however big the store.
+-- 1. Runs of administrations the store holds: a probe of the map in pseudonym order.
+DELETE FROM stage_found;
+INSERT INTO stage_found (run_id, admin_id)
+SELECT r.run_id, m.admin_id
+FROM stage_admins r INDEXED BY ix_stage_admins_ref
+CROSS JOIN administration_refs m
+WHERE m.administration_ref = r.administration_ref
+ORDER BY r.administration_ref;
+-- 2. The new ones enter the map, in pseudonym order …
+INSERT INTO administration_refs (administration_ref, admin_id)
+SELECT r.administration_ref, @maxBefore + r.run_id
+FROM stage_admins r INDEXED BY ix_stage_admins_ref
+WHERE NOT EXISTS (SELECT 1 FROM stage_found f WHERE f.run_id = r.run_id)
+ORDER BY r.administration_ref;
+-- 3. … and the table, in staging order, scored from their runs' sums.
 INSERT INTO administrations (admin_id, administration_ref, episode_ref, instrument, session_number, administered_day,
     batch_name, n_answered, is_valid, score)
 SELECT @maxBefore + r.run_id, r.administration_ref, r.episode_ref, r.instrument, r.session_number, r.administered_day,
@@ -13,8 +29,15 @@ SELECT @maxBefore + r.run_id, r.administration_ref, r.episode_ref, r.instrument,
        END
 FROM stage_admins r
 LEFT JOIN catalog_instruments ci ON ci.instrument = r.instrument
-WHERE 1 = 1
-ORDER BY r.run_id
-ON CONFLICT (administration_ref) DO UPDATE SET
-    episode_ref = excluded.episode_ref, instrument = excluded.instrument, session_number = excluded.session_number,
-    administered_day = excluded.administered_day, batch_name = excluded.batch_name;
+WHERE NOT EXISTS (SELECT 1 FROM stage_found f WHERE f.run_id = r.run_id)
+ORDER BY r.run_id;
+-- 4. One that existed keeps its id and takes the header's newest values; it is rescored from its
+-- stored answers after the answers merge (StageAnswers_TouchInOrder).
+UPDATE administrations SET
+    episode_ref = r.episode_ref, instrument = r.instrument, session_number = r.session_number,
+    administered_day = r.administered_day, batch_name = r.batch_name
+FROM stage_found f JOIN stage_admins r ON r.run_id = f.run_id
+WHERE administrations.admin_id = f.admin_id;
+-- 5. Every run learns its administration's id, so answers join by integer from here on.
+UPDATE stage_admins SET admin_id = COALESCE(
+    (SELECT f.admin_id FROM stage_found f WHERE f.run_id = stage_admins.run_id), @maxBefore + stage_admins.run_id);

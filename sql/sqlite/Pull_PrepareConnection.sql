@@ -52,6 +52,12 @@ CREATE TEMP TABLE IF NOT EXISTS stage_answers (
     item   TEXT NOT NULL,
     value  INTEGER
 );
+-- Runs whose administration the store already holds, found by a probe of the pseudonym map in
+-- pseudonym order (Administrations_Upsert*).
+CREATE TEMP TABLE IF NOT EXISTS stage_found (
+    run_id   INTEGER PRIMARY KEY,
+    admin_id INTEGER NOT NULL
+);
 CREATE TEMP TABLE IF NOT EXISTS stage_touched (
     admin_id   INTEGER PRIMARY KEY,
     n_answered INTEGER,

@@ -247,8 +247,8 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         // on PostgreSQL dropping an index locks the table against every reader until the commit.
         if (store.Dialect == Dialect.Sqlite && await Scalar(c, tx, "StageAdmins_Count") * 4 >= maxBefore)
             await Exec(c, tx, "Administrations_DeferReadOrder", ct);
+        // Upserts the staged runs' administrations and gives every run its administration's id.
         await Exec(c, tx, inOrder ? "Administrations_UpsertRuns" : "Administrations_Upsert", ct, new { maxBefore });
-        await Exec(c, tx, "StageAdmins_LinkIds", ct, new { maxBefore });
         if (inOrder) await Exec(c, tx, "StageAnswers_TouchInOrder", ct, new { maxBefore });
         else await Exec(c, tx, "StageAnswers_Touch", ct);
         var existing = await Scalar(c, tx, "StageAdmins_CountExisting", new { maxBefore }) == 0 ? 0

@@ -23,8 +23,27 @@ internal sealed class IngestHarness : IAsyncDisposable
         return h;
     }
 
-    public Task<PullSummary> PullAsync(string drop) =>
-        new Ingestor(Store, Options, Key, TimeProvider.System).PullAsync(drop);
+    /// <summary>Pulls the drop; on SQLite then checks the pseudonym map against the administrations.</summary>
+    public async Task<PullSummary> PullAsync(string drop)
+    {
+        var summary = await new Ingestor(Store, Options, Key, TimeProvider.System).PullAsync(drop);
+        if (Store.Dialect == Dialect.Sqlite) await AssertPseudonymMapAsync(Store);
+        return summary;
+    }
+
+    /// <summary>
+    /// SQLite keeps the pseudonym → id map apart from the administrations (migration 0009), so nothing
+    /// but the ingest keeps them in step: exactly one entry per administration, with its id, and no other.
+    /// </summary>
+    public static async Task AssertPseudonymMapAsync(Store store)
+    {
+        await using var c = await store.ConnectAsync();
+        var administrations = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM administrations");
+        Assert.Equal(administrations, await c.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT administration_ref) FROM administrations"));
+        Assert.Equal(administrations, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM administration_refs"));
+        Assert.Equal(administrations, await c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM administrations a JOIN administration_refs m ON m.administration_ref = a.administration_ref AND m.admin_id = a.admin_id"));
+    }
 
     public async Task<long> CountAsync(string sql, object? args = null)
     {
