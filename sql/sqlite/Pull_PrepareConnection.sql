@@ -30,7 +30,8 @@ CREATE TEMP TABLE IF NOT EXISTS stage_episodes (
     end_reason         TEXT NOT NULL
 );
 -- Staged answers as runs (see migration 0006): one stage_admins row per run of consecutive rows of
--- one administration, and keyless answer rows carrying their run id.
+-- one administration, and keyless answer rows carrying their run id. The runs' pseudonym index is
+-- built once they are all staged (Stage_Prepare).
 CREATE TEMP TABLE IF NOT EXISTS stage_admins (
     run_id             INTEGER PRIMARY KEY,
     batch_name         TEXT NOT NULL,
@@ -45,7 +46,6 @@ CREATE TEMP TABLE IF NOT EXISTS stage_admins (
     scored_total       INTEGER NOT NULL,
     admin_id           INTEGER
 );
-CREATE INDEX IF NOT EXISTS temp.ix_stage_admins_ref ON stage_admins (administration_ref);
 CREATE TEMP TABLE IF NOT EXISTS stage_answers (
     run_id INTEGER NOT NULL,
     line   INTEGER NOT NULL,

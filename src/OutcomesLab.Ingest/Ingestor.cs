@@ -164,7 +164,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
 
         if (batch.Responses is { } responses && StageFile(c, tx, responses, counts, Advance, ct))
         {
-            await AnalyzeStageAsync(c, tx, ct);
+            await PrepareStageAsync(c, tx, ct);
             // Each check reads the staged answers only when the runs say it has something to find.
             // Only an administration over several runs can disagree with itself (runs split on any header
             // change), and only a flagged run or a split one can repeat an item.
@@ -199,7 +199,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         var released = await Exec(c, tx, "PendingAnswers_Release", ct);
         if (released > 0)
         {
-            await AnalyzeStageAsync(c, tx, ct);
+            await PrepareStageAsync(c, tx, ct);
             await Exec(c, tx, "PendingAnswers_DeleteReleased", ct);
             var (stored, updated) = await MergeStagedAnswersAsync(c, tx, counts, inOrder: false, ct);
             counts.AnswersStored += stored;
@@ -265,11 +265,8 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         return (staged - existing, existing);
     }
 
-    /// <summary>PostgreSQL plans the merge from statistics, which freshly filled stage tables lack; SQLite needs none.</summary>
-    private async Task AnalyzeStageAsync(DbConnection c, DbTransaction tx, CancellationToken ct)
-    {
-        if (store.Dialect == Dialect.Postgres) await Exec(c, tx, "Stage_Analyze", ct);
-    }
+    /// <summary>Readies the filled stage tables for the merge: statistics on PostgreSQL, the runs' pseudonym index on SQLite.</summary>
+    private Task PrepareStageAsync(DbConnection c, DbTransaction tx, CancellationToken ct) => Exec(c, tx, "Stage_Prepare", ct);
 
     /// <summary>A named statement's one number (a count, a largest id).</summary>
     private Task<long> Scalar(DbConnection c, DbTransaction tx, string name, object? parameters = null) =>
