@@ -265,7 +265,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         return (staged - existing, existing);
     }
 
-    /// <summary>Readies the filled stage tables for the merge: statistics on PostgreSQL, the runs' pseudonym index on SQLite.</summary>
+    /// <summary>Readies the filled stage tables for the merge: the runs' pseudonym index, and statistics on PostgreSQL.</summary>
     private Task PrepareStageAsync(DbConnection c, DbTransaction tx, CancellationToken ct) => Exec(c, tx, "Stage_Prepare", ct);
 
     /// <summary>A named statement's one number (a count, a largest id).</summary>
