@@ -15,21 +15,18 @@ public class IncrementalPullTests
     public async Task A_small_pull_after_a_bulk_one_ends_like_one_pull_of_everything(Dialect dialect)
     {
         using var folder = new TempFolder();
-        var drop = Path.Combine(folder.Path, "drop");
-        SyntheticPractice.Write(drop, new SynthOptions { Episodes = 600, Seed = 3 });
-        var last = Directory.GetDirectories(drop).OrderBy(d => d, StringComparer.Ordinal).Last();
-        var aside = folder.File("last-batch");
-        Directory.Move(last, aside);
+        var held = new HeldBackDrop(folder, new SynthOptions { Episodes = 600, Seed = 3 });
+        var drop = held.Path;
 
         await using var stepwise = await IngestHarness.CreateAsync(dialect);
         var first = await stepwise.PullAsync(drop);
-        Directory.Move(aside, last);
+        held.ReleaseLastBatch();
         var second = await stepwise.PullAsync(drop);
         Assert.Equal(7, first.BatchesNew);
         Assert.Equal(1, second.BatchesNew);
         Assert.Equal(7, second.BatchesSeen);
         var admins = await stepwise.CountAsync("SELECT COUNT(*) FROM administrations");
-        var added = await stepwise.CountAsync("SELECT COUNT(*) FROM administrations WHERE batch_name = @name", new { name = Path.GetFileName(last) });
+        var added = await stepwise.CountAsync("SELECT COUNT(*) FROM administrations WHERE batch_name = @name", new { name = Path.GetFileName(held.LastBatch) });
         Assert.InRange(added, 1, admins / 4); // small enough that the second pull kept the index up to date
 
         await using var once = await IngestHarness.CreateAsync(dialect);

@@ -18,11 +18,8 @@ public class PseudonymMapMigrationTests
     public async Task A_store_filled_before_the_map_is_migrated_and_ingests_on_like_one_filled_after()
     {
         using var folder = new TempFolder();
-        var drop = Path.Combine(folder.Path, "drop");
-        SyntheticPractice.Write(drop, new SynthOptions { Episodes = 600, Seed = 5 });
-        var last = Directory.GetDirectories(drop).OrderBy(d => d, StringComparer.Ordinal).Last();
-        var aside = folder.File("last-batch");
-        Directory.Move(last, aside);
+        var held = new HeldBackDrop(folder, new SynthOptions { Episodes = 600, Seed = 5 });
+        var drop = held.Path;
 
         // The first seven batches, ingested by today's code, then copied into a store of the old
         // shape: migrations 0001–0008 exactly as they ran before 0009 existed.
@@ -52,7 +49,7 @@ public class PseudonymMapMigrationTests
 
         // The last batch re-sends and corrects administrations of the earlier ones: found through the
         // migrated map, updated in place, none doubled.
-        Directory.Move(aside, last);
+        held.ReleaseLastBatch();
         var summary = await new Ingestor(migrated, today.Options, today.Key, TimeProvider.System).PullAsync(drop);
         Assert.Equal(1, summary.BatchesNew);
         Assert.True(summary.AnswersUpdated > 0, "the last batch corrects some stored answers");
