@@ -2,14 +2,7 @@
 -- (administration_refs, migration 0009), read and written in pseudonym order as in
 -- Administrations_UpsertRuns. A new administration's id is @maxBefore + the smallest of its run ids:
 -- unique to it, known without a lookup, and ascending in staging order.
--- 1. Runs of administrations the store holds: a probe of the map in pseudonym order.
-DELETE FROM stage_found;
-INSERT INTO stage_found (run_id, admin_id)
-SELECT r.run_id, m.admin_id
-FROM stage_admins r INDEXED BY ix_stage_admins_ref
-CROSS JOIN administration_refs m
-WHERE m.administration_ref = r.administration_ref
-ORDER BY r.administration_ref;
+-- 1. Runs of administrations the store holds are in stage_found (StageAdmins_FindStored, just before).
 -- 2. Every run learns its administration's id: the stored one, or the new one's.
 UPDATE stage_admins SET admin_id = COALESCE(
     (SELECT f.admin_id FROM stage_found f WHERE f.run_id = stage_admins.run_id),

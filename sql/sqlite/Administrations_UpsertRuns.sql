@@ -3,14 +3,7 @@
 -- run id: ascending in staging order, so its row and its answers append, and known without a lookup.
 -- The map is only ever read and written in pseudonym order, here through the staged runs' pseudonym
 -- index, so its pages are visited once each however big the store.
--- 1. Runs of administrations the store holds: a probe of the map in pseudonym order.
-DELETE FROM stage_found;
-INSERT INTO stage_found (run_id, admin_id)
-SELECT r.run_id, m.admin_id
-FROM stage_admins r INDEXED BY ix_stage_admins_ref
-CROSS JOIN administration_refs m
-WHERE m.administration_ref = r.administration_ref
-ORDER BY r.administration_ref;
+-- 1. Runs of administrations the store holds are in stage_found (StageAdmins_FindStored, just before).
 -- 2. The new ones enter the map, in pseudonym order …
 INSERT INTO administration_refs (administration_ref, admin_id)
 SELECT r.administration_ref, @maxBefore + r.run_id

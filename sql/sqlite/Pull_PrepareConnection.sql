@@ -53,8 +53,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_answers (
     item   TEXT NOT NULL,
     value  INTEGER
 );
--- Runs whose administration the store already holds, found by a probe of the pseudonym map in
--- pseudonym order (Administrations_Upsert*).
+-- Runs whose administration the store already holds (StageAdmins_FindStored).
 CREATE TEMP TABLE IF NOT EXISTS stage_found (
     run_id   INTEGER PRIMARY KEY,
     admin_id INTEGER NOT NULL
