@@ -21,7 +21,3 @@ ORDER BY r.run_id
 ON CONFLICT (administration_ref) DO UPDATE SET
     episode_ref = excluded.episode_ref, instrument = excluded.instrument, session_number = excluded.session_number,
     administered_day = excluded.administered_day, batch_name = excluded.batch_name;
--- Each staged run learns its administration's integer id, so answers join by integer from here on.
-UPDATE stage_admins SET admin_id = a.admin_id
-FROM administrations a
-WHERE a.administration_ref = stage_admins.administration_ref;

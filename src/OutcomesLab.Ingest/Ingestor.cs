@@ -247,11 +247,12 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         // on PostgreSQL dropping an index locks the table against every reader until the commit.
         if (store.Dialect == Dialect.Sqlite && await Scalar(c, tx, "StageAdmins_Count") * 4 >= maxBefore)
             await Exec(c, tx, "Administrations_DeferReadOrder", ct);
-        // SQLite finds the runs' stored administrations in its pseudonym map first (migration 0009);
-        // PostgreSQL's upserts find them through the unique constraint as they go.
+        // Every staged run ends up knowing its administration's id. SQLite finds the stored ones in its
+        // pseudonym map first (migration 0009) and its upserts give the new ones ids as they insert;
+        // PostgreSQL's upserts go through its unique constraint and the runs look their ids up after.
         if (store.Dialect == Dialect.Sqlite) await Exec(c, tx, "StageAdmins_FindStored", ct);
-        // Upserts the staged runs' administrations and gives every run its administration's id.
         await Exec(c, tx, inOrder ? "Administrations_UpsertRuns" : "Administrations_Upsert", ct, new { maxBefore });
+        if (store.Dialect == Dialect.Postgres) await Exec(c, tx, "StageAdmins_LinkIds", ct);
         if (inOrder) await Exec(c, tx, "StageAnswers_TouchInOrder", ct, new { maxBefore });
         else await Exec(c, tx, "StageAnswers_Touch", ct);
         var existing = await Scalar(c, tx, "StageAdmins_CountExisting", new { maxBefore }) == 0 ? 0
