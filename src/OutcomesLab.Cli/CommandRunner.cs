@@ -8,11 +8,16 @@ namespace OutcomesLab.Cli;
 
 /// <summary>
 /// Runs a command body and turns a user's mistake (missing folder, bad option, unreadable store,
-/// bad configuration) into one clear line and exit code 1 — never a stack trace.
+/// bad configuration) into one clear line on standard error and exit code 1 — never a stack trace.
+/// Anything else is a fault of ours: it is named by its type only, since a message from deep inside
+/// a parser or driver may quote the data it failed on.
 /// </summary>
 public static class CommandRunner
 {
     public const int Error = 1;
+
+    /// <summary>The exit codes, for every command's help.</summary>
+    public const string ExitCodes = "exit codes: 0 done; 1 error (one line on stderr); 2 export refused by disclosure control; 3 ingest refused rows or files, or export log chain broken";
 
     public static async Task<int> Run(Func<Task<int>> body)
     {
@@ -22,12 +27,12 @@ public static class CommandRunner
         }
         catch (Exception e) when (IsUserFacing(e))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            Terminal.Out.Say($"[red]error:[/] {e.Message}");
             return Error;
         }
         catch (OperationCanceledException)
         {
-            AnsiConsole.MarkupLine("[yellow]cancelled[/]");
+            Terminal.Out.MarkupLine("[yellow]cancelled[/]");
             return Error;
         }
     }

@@ -3,23 +3,23 @@ using OutcomesLab.Jobs.Hosting;
 
 namespace OutcomesLab.Cli;
 
-/// <summary>The options every subcommand accepts, and the settings they resolve to.</summary>
+/// <summary>The options shared by the subcommands, and the settings they resolve to.</summary>
 public sealed class GlobalOptions
 {
     public Option<string?> Store { get; } = new("--store")
-    { Description = "SQLite store file, or an Npgsql connection string (Host=…) [env OUTCOMESLAB_STORE; default ./outcomeslab.db]", Recursive = true };
+    { Description = "SQLite store file, or an Npgsql connection string (Host=…) [env OUTCOMESLAB_STORE; default ./outcomeslab.db]" };
     public Option<string?> KeyFile { get; } = new("--key-file")
-    { Description = "pseudonym key file [env OUTCOMESLAB_KEY_FILE; default beside a SQLite store]", Recursive = true };
+    { Description = "pseudonym key file [env OUTCOMESLAB_KEY_FILE; default beside a SQLite store]" };
     public Option<string?> Catalog { get; } = new("--catalog")
-    { Description = "instrument catalog JSON replacing the embedded defaults [env OUTCOMESLAB_CATALOG]", Recursive = true };
+    { Description = "instrument catalog JSON replacing the embedded defaults [env OUTCOMESLAB_CATALOG]" };
 
-    public RootCommand CreateRoot(string description)
+    /// <summary>Adds to <paramref name="command"/> the shared options it reads, and only those, so its help lists nothing it ignores.</summary>
+    public Command Add(Command command, Uses uses)
     {
-        var root = new RootCommand(description);
-        root.Options.Add(Store);
-        root.Options.Add(KeyFile);
-        root.Options.Add(Catalog);
-        return root;
+        if (uses.HasFlag(Uses.Store)) command.Options.Add(Store);
+        if (uses.HasFlag(Uses.Key)) command.Options.Add(KeyFile);
+        if (uses.HasFlag(Uses.Catalog)) command.Options.Add(Catalog);
+        return command;
     }
 
     /// <summary>Settings from appsettings.json and the environment, overridden by the options given here.</summary>
@@ -34,4 +34,13 @@ public sealed class GlobalOptions
         foreach (var kv in more ?? new Dictionary<string, string?>()) overrides[kv.Key] = kv.Value;
         return SettingsLoader.Load(overrides);
     }
+}
+
+/// <summary>Which of the shared options a command reads.</summary>
+[Flags]
+public enum Uses
+{
+    Store = 1,
+    Key = 2,
+    Catalog = 4,
 }

@@ -28,23 +28,23 @@ public static class Pipeline
     {
         await using var store = await StoreContext.OpenStoreAsync(settings, ct);
         var run = await AggregateStage.RunAsync(store, StoreContext.LoadCatalog(settings), settings.MinCell, outDir, TimeProvider.System, ct);
-        AnsiConsole.MarkupLineInterpolated(
+        Terminal.Out.Say(
             $"   aggregate run #{run.RunId}: {run.Aggregates.Count:N0} group rows ({run.Aggregates.Count(r => r.Suppressed):N0} suppressed below min_cell {run.MinCell})");
         return run;
     }
 
     private static async Task<PullSummary> WithProgress(Func<IProgress<IngestProgress>, Task<PullSummary>> run)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive) return await run(new SynchronousProgress<IngestProgress>(_ => { }));
+        if (!Terminal.Out.Profile.Capabilities.Interactive) return await run(new SynchronousProgress<IngestProgress>(_ => { }));
         PullSummary? result = null;
-        await AnsiConsole.Progress()
+        await Terminal.Out.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask("ingest", maxValue: 1);
                 var reporter = new SynchronousProgress<IngestProgress>(p =>
                 {
-                    task.Description = $"batch {p.BatchIndex + 1}/{p.BatchCount} {Markup.Escape(p.Batch)}";
+                    task.Description = $"batch {p.BatchIndex + 1}/{p.BatchCount} {Terminal.Escape(p.Batch)}";
                     task.Value = (p.BatchIndex + (p.BytesTotal == 0 ? 1.0 : Math.Min(1.0, (double)p.BytesRead / p.BytesTotal))) / Math.Max(1, p.BatchCount);
                 });
                 result = await run(reporter);

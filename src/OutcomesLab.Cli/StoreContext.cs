@@ -23,6 +23,6 @@ public static class StoreContext
     }
 
     public static void SayKeyGenerated(string path) =>
-        AnsiConsole.MarkupLineInterpolated(
+        Terminal.Out.Say(
             $"[yellow]generated a new pseudonym key[/] {path} (mode 0600). Keep it safe and outside backups of the store: without it new data cannot be linked to what is stored.");
 }

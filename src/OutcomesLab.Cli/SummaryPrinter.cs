@@ -24,15 +24,15 @@ public static class SummaryPrinter
         Row("pending answers resolved", s.PendingResolved);
         Row("rows refused", s.RowsRefused);
         Row("files refused", s.FilesRefused);
-        AnsiConsole.Write(table);
+        Terminal.Out.Write(table);
         if (s.Refusals.Count == 0) return;
         var report = new Table().Border(TableBorder.Simple).Title($"refusal report (pull {s.PullId})");
         foreach (var c in new[] { "batch", "file", "line", "column", "rule" }) report.AddColumn(c);
         foreach (var r in s.Refusals.Take(MaxRefusalsShown))
-            report.AddRow(Markup.Escape(r.Batch), Markup.Escape(r.File), r.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                Markup.Escape(r.Column ?? ""), Markup.Escape(r.Rule + (r.WholeFile ? " — whole file refused" : "")));
-        AnsiConsole.Write(report);
+            report.AddRow(Terminal.Escape(r.Batch), Terminal.Escape(r.File), r.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                Terminal.Escape(r.Column ?? ""), Terminal.Escape(r.Rule + (r.WholeFile ? " — whole file refused" : "")));
+        Terminal.Out.Write(report);
         if (s.Refusals.Count > MaxRefusalsShown)
-            AnsiConsole.MarkupLineInterpolated($"… and {s.Refusals.Count - MaxRefusalsShown} more; `outcomeslab status --refusals` lists them all.");
+            Terminal.Out.Say($"… and {s.Refusals.Count - MaxRefusalsShown} more; `outcomeslab status --refusals` lists them all.");
     }
 }

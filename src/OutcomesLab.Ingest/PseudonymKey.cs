@@ -30,7 +30,7 @@ public sealed class PseudonymKey
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new KeyFileException($"key file '{path}' cannot be read: {e.GetType().Name.Replace("Exception", "", StringComparison.Ordinal)}");
+            throw new KeyFileException($"key file '{path}' {WhyUnreadable(path, e)}", e);
         }
         byte[] bytes;
         try
@@ -44,6 +44,14 @@ public sealed class PseudonymKey
         if (bytes.Length != 32) throw new KeyFileException($"key file '{path}' must hold 32 bytes (256 bits), it holds {bytes.Length}");
         return new PseudonymKey(bytes);
     }
+
+    private static string WhyUnreadable(string path, Exception e) => e switch
+    {
+        _ when Directory.Exists(path) => "is a folder, not a file",
+        FileNotFoundException or DirectoryNotFoundException => "does not exist: give the key file that belongs to this store (--key-file, OUTCOMESLAB_KEY_FILE)",
+        UnauthorizedAccessException => "cannot be read: permission denied",
+        _ => "cannot be read",
+    };
 
     /// <summary>Writes a new random 256-bit key as Base64 text, readable by the owner only (mode 0600).</summary>
     public static PseudonymKey Create(string path)
@@ -77,6 +85,7 @@ public sealed class PseudonymKey
         if (File.Exists(path)) return Load(path);
         if (File.Exists(location.Value) && new FileInfo(location.Value).Length > 0)
             throw new KeyFileException($"store '{location.Value}' exists but its key file '{path}' does not: give the key file that belongs to this store");
+        location.EnsureFolderExists();
         created = true;
         return Create(path);
     }

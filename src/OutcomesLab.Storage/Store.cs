@@ -42,12 +42,7 @@ public sealed class Store : IAsyncDisposable
     /// <summary>Opens (creating when needed) and migrates a store. Errors name the store, never a password.</summary>
     public static async Task<Store> OpenAsync(StoreLocation location, CancellationToken ct = default)
     {
-        if (location.Dialect == Dialect.Sqlite)
-        {
-            var dir = Path.GetDirectoryName(location.Value);
-            if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
-                throw new StoreException($"store folder '{dir}' does not exist");
-        }
+        location.EnsureFolderExists();
         var store = new Store(location);
         try
         {

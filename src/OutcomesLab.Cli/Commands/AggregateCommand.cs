@@ -19,6 +19,7 @@ public static class AggregateCommand
         var output = new Option<string>("--out") { Description = "folder for aggregates.csv, trajectories.csv and trends.csv (created when missing)", Required = true };
         var minCell = new Option<int?>("--min-cell") { Description = "small-cell threshold: no published figure rests on fewer people [env OUTCOMESLAB_MIN_CELL; default 11]" };
         var command = new Command("aggregate", "compute outcome statistics by concern × approach, suppress small cells, save a versioned run and write the CSV files");
+        global.Add(command, Uses.Store | Uses.Catalog);
         command.Options.Add(output);
         command.Options.Add(minCell);
         command.SetAction((parse, ct) => CommandRunner.Run(async () =>
@@ -42,8 +43,8 @@ public static class AggregateCommand
             Row(AggregateCsv.AggregatesFile, run.Aggregates.Count, run.Aggregates.Count(r => r.Suppressed));
             Row(AggregateCsv.TrajectoriesFile, run.Trajectories.Count, run.Trajectories.Count(r => r.Suppressed));
             Row(AggregateCsv.TrendsFile, run.Trends.Count, run.Trends.Count(r => r.Suppressed));
-            AnsiConsole.Write(t);
-            AnsiConsole.MarkupLineInterpolated(
+            Terminal.Out.Write(t);
+            Terminal.Out.Say(
                 $"min_cell {run.MinCell}; covers {run.Batches.Count} batch{(run.Batches.Count == 1 ? "" : "es")}{(run.Batches.Count > 0 ? $" up to {run.Batches[^1]}" : "")}; written to {outDir}");
             return 0;
         }));

@@ -30,6 +30,8 @@ public static class ExportCommand
         { Description = "the most episodes local suppression may take, as a share", DefaultValueFactory = _ => 0.05 };
 
         var command = new Command("export", "write a de-identified research export (k-anonymity, ℓ-diversity, fresh pseudonyms) and log it");
+
+        global.Add(command, Uses.Store | Uses.Key | Uses.Catalog);
         foreach (var o in new Option[] { outFolder, purpose, k, l, items, withTherapist, linkWith, maxSuppression }) command.Options.Add(o);
         command.SetAction((parse, ct) => CommandRunner.Run(async () =>
         {
@@ -50,12 +52,14 @@ public static class ExportCommand
             }
             catch (ExportRefusedException e)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]export refused:[/] {e.Message}. Nothing was written.");
+                Terminal.Error.Say($"[red]export refused:[/] {e.Message}. Nothing was written.");
                 return Refused;
             }
         }));
 
         var log = new Command("log", "list the research export log and verify its hash chain");
+
+        global.Add(log, Uses.Store | Uses.Key);
         log.SetAction((parse, ct) => CommandRunner.Run(async () =>
         {
             var settings = global.Settings(parse);
@@ -66,10 +70,10 @@ public static class ExportCommand
             var check = ExportLog.Verify(entries);
             if (!check.Intact)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]export log chain broken:[/] {check.Problem}");
+                Terminal.Error.Say($"[red]export log chain broken:[/] {check.Problem}");
                 return ChainBroken;
             }
-            AnsiConsole.MarkupLineInterpolated(
+            Terminal.Out.Say(
                 $"[green]chain intact:[/] {check.Entries} entr{(check.Entries == 1 ? "y" : "ies")}; head hash {check.HeadHash} (note it outside the store: the chain proves nothing before it changed)");
             return 0;
         }));
@@ -82,16 +86,16 @@ public static class ExportCommand
         var m = r.Manifest;
         var d = m.Disclosure;
         var table = new Table().AddColumn("export").AddColumn(r.ExportId).HideHeaders();
-        table.AddRow("folder", Markup.Escape(r.Folder));
+        table.AddRow("folder", Terminal.Escape(r.Folder));
         table.AddRow("episodes", string.Create(CultureInfo.InvariantCulture, $"{m.Counts.EpisodesReleased} of {m.Counts.EpisodesConsidered} ({m.Counts.EpisodeRows} rows{(m.Counts.ItemRows is { } n ? $", {n} item rows" : "")})"));
         table.AddRow("k / ℓ achieved", string.Create(CultureInfo.InvariantCulture, $"{d.KAchieved} / {d.LAchieved} (asked {m.Parameters.K} / {m.Parameters.L})"));
-        table.AddRow("generalisation", Markup.Escape(string.Join(", ", d.Generalisation.Select(kv => $"{kv.Key}: {kv.Value}"))));
+        table.AddRow("generalisation", Terminal.Escape(string.Join(", ", d.Generalisation.Select(kv => $"{kv.Key}: {kv.Value}"))));
         table.AddRow("suppressed", string.Create(CultureInfo.InvariantCulture, $"{d.SuppressedEpisodes} episodes ({d.SuppressedShare:P2}), {d.WithheldEpisodes} withheld"));
         table.AddRow("prosecutor risk", string.Create(CultureInfo.InvariantCulture, $"highest {d.Risk.Highest:0.####}, average {d.Risk.Average:0.####}"));
         table.AddRow("aggregate run", m.AggregateRunId?.ToString(CultureInfo.InvariantCulture) ?? "none yet");
         table.AddRow("log entry", string.Create(CultureInfo.InvariantCulture, $"#{r.LogEntry.EntryId} {r.LogEntry.EntryHash}"));
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated(
+        Terminal.Out.Write(table);
+        Terminal.Out.Say(
             $"export key kept in {r.KeyFile} (mode 0600, outside the store and the export): needed only to link a later export with --link-with {r.ExportId}; delete it to make this export unlinkable for good.");
     }
 
@@ -99,15 +103,15 @@ public static class ExportCommand
     {
         if (entries.Count == 0)
         {
-            AnsiConsole.MarkupLine("no exports yet");
+            Terminal.Out.MarkupLine("no exports yet");
             return;
         }
         // One short block per entry: a wide table would wrap ids and purposes on an 80-column terminal.
         foreach (var e in entries)
         {
-            AnsiConsole.MarkupLineInterpolated($"[bold]#{e.EntryId}[/] {e.ExportId}  {e.CreatedAt}  by {e.UserName}{(e.LinkedExportId is null ? "" : $"  linked with {e.LinkedExportId}")}");
-            AnsiConsole.MarkupLineInterpolated($"    purpose: {e.Purpose}");
-            AnsiConsole.MarkupLineInterpolated($"    k / ℓ / highest risk: {RiskSummary(e.Risk)}   entry hash {e.EntryHash[..16]}…");
+            Terminal.Out.Say($"[bold]#{e.EntryId}[/] {e.ExportId}  {e.CreatedAt}  by {e.UserName}{(e.LinkedExportId is null ? "" : $"  linked with {e.LinkedExportId}")}");
+            Terminal.Out.Say($"    purpose: {e.Purpose}");
+            Terminal.Out.Say($"    k / ℓ / highest risk: {RiskSummary(e.Risk)}   entry hash {e.EntryHash[..16]}…");
         }
     }
 

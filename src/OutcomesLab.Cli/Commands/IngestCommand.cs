@@ -13,6 +13,7 @@ public static class IngestCommand
     {
         var folder = new Argument<string>("DROP_FOLDER") { Description = "drop folder with one sub-folder per export batch" };
         var command = new Command("ingest", "pull a CSV drop folder through the gate into the store");
+        global.Add(command, Uses.Store | Uses.Key | Uses.Catalog);
         command.Arguments.Add(folder);
         command.SetAction((parse, ct) => CommandRunner.Run(async () =>
         {

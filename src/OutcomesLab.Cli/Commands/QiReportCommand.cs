@@ -21,6 +21,7 @@ public static class QiReportCommand
         var seed = new Option<int>("--seed") { Description = "seed of the models and cross-validation folds", DefaultValueFactory = _ => 1 };
         var command = new Command("qi-report",
             "quality-improvement report for supervisors: outcomes by therapist and site with funnel plots, case-mix adjusted comparison, not-on-track and alliance alerts");
+        global.Add(command, Uses.Store | Uses.Catalog);
         command.Options.Add(output);
         command.Options.Add(period);
         command.Options.Add(minCell);
@@ -44,20 +45,20 @@ public static class QiReportCommand
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
 
             await using var store = await Store.OpenAsync(location, ct);
-            var outcome = await AnsiConsole.Status().StartAsync("training the QI models and writing the report…",
+            var outcome = await Terminal.Out.Status().StartAsync("training the QI models and writing the report…",
                 _ => QiReportStage.RunAsync(store, catalog, options, outDir, TimeProvider.System, ct));
 
             var r = outcome.Result;
-            AnsiConsole.MarkupLineInterpolated(
+            Terminal.Out.Say(
                 $"[bold]QI report[/] {outcome.Files.Index} ({(quarter is { } q ? $"intake {q}" : "every intake quarter")}: {r.EpisodesInPeriod:N0} of {r.EpisodesTotal:N0} episodes)");
             if (r.CaseMix.Quality is { } cm)
-                AnsiConsole.MarkupLineInterpolated(
+                Terminal.Out.Say(
                     $"   case-mix model: cross-validated R² {cm.RSquared.ToString("F3", CultureInfo.InvariantCulture)}, MAE {cm.MeanAbsoluteError.ToString("F3", CultureInfo.InvariantCulture)} {cm.Unit}");
             else
-                AnsiConsole.MarkupLineInterpolated($"   case-mix model {r.CaseMix.NotFitted}");
-            AnsiConsole.MarkupLineInterpolated(
+                Terminal.Out.Say($"   case-mix model {r.CaseMix.NotFitted}");
+            Terminal.Out.Say(
                 $"   alerts: {r.Alerts.Select(a => a.EpisodeRef).Distinct().Count():N0} active episodes, {r.Alerts.Count:N0} rows in {outcome.Files.Alerts}");
-            AnsiConsole.MarkupLineInterpolated(
+            Terminal.Out.Say(
                 $"   models {string.Join(", ", outcome.SavedModels)} saved with aggregate run #{outcome.AggregateRunId}{(outcome.RanAggregateStage ? " (computed now: the latest run was behind the store)" : "")}");
             return 0;
         }));

@@ -20,6 +20,7 @@ public static class ReportCommand
         var output = new Option<string?>("--out") { Description = "folder for index.html and charts/ (created when missing) [default: <Output>/director-report]" };
         var bench = new Option<bool>("--bench") { Description = "time the chart rendering on invented sample figures; touches no store", Hidden = true };
         var command = new Command("report", "write the clinical director's report from the latest aggregate run");
+        global.Add(command, Uses.Store | Uses.Catalog);
         command.Options.Add(output);
         command.Options.Add(bench);
         command.SetAction((parse, ct) => CommandRunner.Run(async () =>
@@ -42,9 +43,9 @@ public static class ReportCommand
                     $"aggregate run {run.RunId} was computed with min_cell {run.MinCell}, below the configured {settings.MinCell}: run `outcomeslab aggregate` again before reporting");
 
             var result = await Task.Run(() => DirectorReport.Write(run, catalog, outDir, ct), ct);
-            AnsiConsole.MarkupLineInterpolated(
+            Terminal.Out.Say(
                 $"director report for aggregate run #{run.RunId} (min_cell {run.MinCell}, {run.Batches.Count} batch{(run.Batches.Count == 1 ? "" : "es")}): {result.Concerns} concerns, {result.Charts} charts");
-            AnsiConsole.MarkupLineInterpolated($"open {result.IndexPath}");
+            Terminal.Out.Say($"open {result.IndexPath}");
             return 0;
         }));
         return command;
@@ -56,11 +57,11 @@ public static class ReportCommand
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         var result = ChartBenchmark.Run(catalog, folder, ct: ct);
         string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
-        AnsiConsole.MarkupLineInterpolated(
+        Terminal.Out.Say(
             $"rendered {result.Charts} charts (each PNG + SVG; {result.Empty} with nothing to show) for {result.Concerns} concerns × {result.Instruments} instruments in {F(result.Elapsed.TotalSeconds, "0.00")} s on {result.Threads} threads: [bold]{F(result.ChartsPerSecond, "0.0")} charts/s[/]");
-        AnsiConsole.MarkupLineInterpolated(
+        Terminal.Out.Say(
             $"CPU {F(result.CpuMillisecondsPerChart, "0")} ms per chart: {F(result.ChartsPerSecondUnloaded, "0")} charts/s on {result.Threads} otherwise idle cores");
-        AnsiConsole.MarkupLineInterpolated($"charts of invented sample figures in {Path.Combine(folder, "charts")}");
+        Terminal.Out.Say($"charts of invented sample figures in {Path.Combine(folder, "charts")}");
         return 0;
     }
 }

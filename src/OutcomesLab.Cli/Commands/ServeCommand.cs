@@ -22,6 +22,7 @@ public static class ServeCommand
         var hashPassword = new Option<bool>("--hash-password")
         { Description = "read a password (standard input, or a prompt), print its salted hash for OutcomesLab:Users:N:PasswordHash, and exit" };
         var command = new Command("serve", "run the web UI, the job dashboard and the scheduled jobs");
+        global.Add(command, Uses.Store | Uses.Key | Uses.Catalog);
         command.Options.Add(urls);
         command.Options.Add(hashPassword);
         command.SetAction((parse, ct) => CommandRunner.Run(async () =>
@@ -47,7 +48,7 @@ public static class ServeCommand
             Console.WriteLine($"serving on {string.Join(" ", bound)} ({access})");
             Console.WriteLine($"job dashboard {bound[0].TrimEnd('/')}{ServeHost.DashboardPath}; store {pipeline.Store.Location.Display}; stop with Ctrl+C or SIGTERM");
             if (bound.Any(b => b.StartsWith("http://", StringComparison.Ordinal) && !ListenAddresses.IsLoopback(b)))
-                AnsiConsole.MarkupLine("[yellow]warning:[/] plain http beyond loopback: passwords and reports cross the network unencrypted; put TLS in front (a reverse proxy) or listen on https://");
+                Terminal.Error.MarkupLine("[yellow]warning:[/] plain http beyond loopback: passwords and reports cross the network unencrypted; put TLS in front (a reverse proxy) or listen on https://");
             await app.WaitForShutdownAsync(ct);
             Console.WriteLine("stopped");
             return 0;
@@ -64,8 +65,8 @@ public static class ServeCommand
         }
         else
         {
-            password = AnsiConsole.Prompt(new TextPrompt<string>("password:").Secret());
-            var again = AnsiConsole.Prompt(new TextPrompt<string>("again:").Secret());
+            password = Terminal.Error.Prompt(new TextPrompt<string>("password:").Secret());
+            var again = Terminal.Error.Prompt(new TextPrompt<string>("again:").Secret());
             if (again != password) throw new UserErrorException("the two passwords differ");
         }
         if (password.Length < 12) throw new UserErrorException("use a password of at least 12 characters");

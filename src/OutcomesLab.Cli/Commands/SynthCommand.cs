@@ -13,6 +13,7 @@ public static class SynthCommand
         var episodes = new Option<int>("--episodes") { Description = "number of episodes", DefaultValueFactory = _ => 3000 };
         var seed = new Option<int>("--seed") { Description = "random seed (same seed, same files)", DefaultValueFactory = _ => 1 };
         var command = new Command("synth", "write realistic synthetic practice data in exchange format v1");
+        global.Add(command, Uses.Catalog);
         command.Options.Add(output);
         command.Options.Add(episodes);
         command.Options.Add(seed);
@@ -23,7 +24,7 @@ public static class SynthCommand
             var settings = global.Settings(parse);
             var result = SyntheticPractice.Write(parse.GetValue(output)!, new SynthOptions { Episodes = n, Seed = parse.GetValue(seed) },
                 StoreContext.LoadCatalog(settings));
-            AnsiConsole.MarkupLineInterpolated(
+            Terminal.Out.Say(
                 $"wrote {result.Episodes:N0} episodes ({result.EpisodeRows:N0} episode rows, {result.ResponseRows:N0} answers) in {result.Batches.Count} batches to {result.Folder}");
             return Task.FromResult(0);
         }));

@@ -14,6 +14,7 @@ public static class WorkerCommand
     public static Command Create(GlobalOptions global)
     {
         var command = new Command("worker", "run scheduled jobs for a PostgreSQL store, without the web UI (scale-out)");
+        global.Add(command, Uses.Store | Uses.Key | Uses.Catalog);
         command.SetAction((parse, ct) => CommandRunner.Run(async () =>
         {
             var settings = global.Settings(parse);
