@@ -20,6 +20,7 @@ public static class AggregateStage
         CancellationToken ct = default)
     {
         if (minCell < 1) throw new ArgumentOutOfRangeException(nameof(minCell), "min_cell must be a whole number of at least 1");
+        if (outDir is not null) outDir = OutputFolder.Prepare(outDir);
         var createdAt = time.GetUtcNow();
         var outcomes = new AggregateBuilder(catalog);
         var trajectories = new TrajectoryBuilder(catalog);

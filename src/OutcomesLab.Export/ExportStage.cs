@@ -26,10 +26,19 @@ public static class ExportStage
         request.Parameters.Validate(request.MinCell);
         if (ExportPurpose.Problem(request.Purpose, IdentifierDetectors.Detect) is { } problem) throw new ExportRefusedException("--purpose " + problem);
         var keys = KeysFor(store.Location, keyFile);
+        await VerifyStoreKeyAsync(store, keyFile, ct);
         var run = await AggregateRunRepository.LatestSummaryAsync(store, ct);
         var source = await StoreExportSource.LoadAsync(store, OutcomeReader.EpisodeOutcomesAsync(store, catalog, ct), request.Parameters.Items, ct);
         var exporter = new ResearchExporter(store, catalog, keys, IdentifierDetectors.Detect, time);
         return await exporter.ExportAsync(source, request with { AggregateRunId = run?.RunId }, ct);
+    }
+
+    /// <summary>The export keys are filed beside the store's pseudonym key: it must be there, and be this store's.</summary>
+    private static async Task VerifyStoreKeyAsync(Store store, string? keyFile, CancellationToken ct)
+    {
+        var key = PseudonymKey.Load(string.IsNullOrWhiteSpace(keyFile) ? PseudonymKey.DefaultPathFor(store.Location) : keyFile);
+        await using var c = await store.ConnectAsync(ct);
+        await StoreKeyCheck.VerifyAsync(c, store, key);
     }
 
     /// <summary>Where this store's export keys are kept; a PostgreSQL store needs its key file named.</summary>

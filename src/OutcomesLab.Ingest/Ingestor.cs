@@ -79,11 +79,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
     private async Task PrepareStoreAsync(DbConnection c, CancellationToken ct)
     {
         await using var tx = await store.BeginWriteAsync(c, ct);
-        var fingerprint = await c.QuerySingleOrDefaultAsync<string>(store.Sql["StoreMeta_Get"], new { key = "key_check" }, tx);
-        if (fingerprint is null)
-            await c.ExecuteAsync(store.Sql["StoreMeta_Set"], new { key = "key_check", value = key.Fingerprint() }, tx);
-        else if (fingerprint != key.Fingerprint())
-            throw new KeyFileException("the pseudonym key file does not belong to this store (its pseudonyms would not match)");
+        if (!await StoreKeyCheck.VerifyAsync(c, store, key, tx)) await StoreKeyCheck.RecordAsync(c, store, key, tx);
 
         var catalog = options.Catalog;
         var stored = await c.QuerySingleOrDefaultAsync<string>(store.Sql["StoreMeta_Get"], new { key = "catalog" }, tx);

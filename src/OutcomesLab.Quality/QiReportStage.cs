@@ -46,6 +46,7 @@ public static class QiReportStage
     public static async Task<QiReportOutcome> RunAsync(Store store, Catalog catalog, QiOptions options, string outDir, TimeProvider time,
         CancellationToken ct = default)
     {
+        outDir = OutputFolder.Prepare(outDir);
         var analysis = await AnalyseAsync(store, catalog, options, time, ct);
         var files = QiReportWriter.Write(analysis.Result, analysis.Context, outDir);
         return new QiReportOutcome(analysis.AggregateRunId, analysis.RanAggregateStage, analysis.Result, files, analysis.SavedModels);

@@ -18,9 +18,13 @@ public sealed class Store : IAsyncDisposable
     public Dialect Dialect => Location.Dialect;
     public SqlCatalog Sql { get; }
 
-    private Store(StoreLocation location)
+    /// <summary>Opened by <see cref="OpenReadOnlyAsync"/>: nothing is migrated or written.</summary>
+    private bool ReadOnly { get; }
+
+    private Store(StoreLocation location, bool readOnly = false, bool immutable = false)
     {
         Location = location;
+        ReadOnly = readOnly;
         Sql = new SqlCatalog(location.Dialect);
         if (location.Dialect == Dialect.Postgres)
         {
@@ -30,8 +34,10 @@ public sealed class Store : IAsyncDisposable
         {
             sqliteConnectionString = new SqliteConnectionStringBuilder
             {
-                DataSource = location.Value,
-                Mode = SqliteOpenMode.ReadWriteCreate,
+                // A file nobody may write cannot get the shared-memory index WAL readers need, so a reader
+                // that cannot create it reads the file as immutable (it then ignores a WAL left behind).
+                DataSource = immutable ? new Uri(location.Value).AbsoluteUri + "?immutable=1" : location.Value,
+                Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
                 // A second writer waits for the first (busy timeout) instead of failing at once.
                 DefaultTimeout = 600,
                 Pooling = true,
@@ -56,6 +62,50 @@ public sealed class Store : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Opens an existing, fully migrated store for reading only (status, reports): it works on a store
+    /// the user may not write, and never changes one. An older store is refused with what to run.
+    /// </summary>
+    public static async Task<Store> OpenReadOnlyAsync(StoreLocation location, CancellationToken ct = default)
+    {
+        location.EnsureFolderExists();
+        if (location.Dialect == Dialect.Sqlite && !File.Exists(location.Value))
+            throw new StoreException($"no store at '{location.Value}'");
+        var store = new Store(location, readOnly: true);
+        try
+        {
+            try
+            {
+                await store.CheckMigratedAsync(ct);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_CANTOPEN)
+            {
+                await store.DisposeAsync();
+                store = new Store(location, readOnly: true, immutable: true);
+                await store.CheckMigratedAsync(ct);
+            }
+            return store;
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
+        {
+            await store.DisposeAsync();
+            throw new StoreException($"store '{location.Display}' cannot be read: {FirstLine(e.Message)}", e);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task CheckMigratedAsync(CancellationToken ct)
+    {
+        await using var c = await ConnectAsync(ct);
+        var applied = (await c.QueryAsync<long>(Sql["Migrations_List"])).ToHashSet();
+        if (Sql.Migrations().Any(m => !applied.Contains(m.Version)))
+            throw new StoreException($"store '{Location.Display}' was written by an older version: run `outcomeslab ingest` or `outcomeslab aggregate` on it once (with write access) to upgrade it");
+    }
+
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();
 
     public async Task<DbConnection> ConnectAsync(CancellationToken ct = default)
@@ -64,7 +114,9 @@ public sealed class Store : IAsyncDisposable
         var c = new SqliteConnection(sqliteConnectionString);
         await c.OpenAsync(ct);
         // WAL lets readers (reports, status) run beside a writer; NORMAL is durable at commit in WAL mode.
-        await c.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+        // Setting the journal mode is a write: a read-only connection reads in whatever mode the file is.
+        if (!ReadOnly) await c.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        await c.ExecuteAsync("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
         return c;
     }
 

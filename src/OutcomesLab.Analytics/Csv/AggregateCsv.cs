@@ -9,7 +9,8 @@ namespace OutcomesLab.Analytics.Csv;
 /// specify: columns in order, empty cells for figures that cannot be computed or are suppressed,
 /// <c>true</c>/<c>false</c>, counts as integers, other numbers at full round-trip precision
 /// (<see cref="RoundTripNumber"/>), UTF-8 without BOM, CRLF line ends. Reading checks the header and
-/// names file, line and column of anything malformed (never the value).
+/// names file, line and column of anything malformed (never the value). Text cells are neutralised
+/// against formula injection (<see cref="FormulaCells"/>) and restored when read.
 /// </summary>
 public static class AggregateCsv
 {
@@ -150,7 +151,7 @@ public static class AggregateCsv
 
     private readonly record struct Cells(string File, long Line, IReadOnlyList<string> Columns, List<string> Values)
     {
-        public string Text(int i) => Values[i].Length > 0 ? Values[i] : throw Missing(i);
+        public string Text(int i) => Values[i].Length > 0 ? FormulaCells.Restore(Values[i]) : throw Missing(i);
 
         public long? Count(int i) => Values[i].Length == 0 ? null
             : long.TryParse(Values[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v

@@ -4,12 +4,16 @@ using System.Text;
 namespace OutcomesLab.Analytics.Csv;
 
 /// <summary>RFC 4180 fields and lines for the published files: CRLF line ends, quotes only where needed.</summary>
-internal static class CsvText
+public static class CsvText
 {
     public const string LineEnd = "\r\n";
 
-    public static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>A text cell: neutralised against formula injection, quoted where needed.</summary>
+    public static string Field(string text)
+    {
+        var value = FormulaCells.Neutralise(text);
+        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 
     public static string Number(double? value) => value is { } v ? RoundTripNumber.Format(v) : "";
     public static string Count(long? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "";

@@ -30,7 +30,7 @@ public static class AggregateCommand
             var location = StoreLocation.Parse(settings.Store);
             if (location.Dialect == Dialect.Sqlite && !File.Exists(location.Value))
                 throw new UserErrorException($"no store at '{location.Value}': run `outcomeslab ingest DROP_FOLDER` first");
-            var outDir = Path.GetFullPath(parse.GetValue(output)!);
+            var outDir = OutputFolder.Prepare(parse.GetValue(output)!);
             var catalog = StoreContext.LoadCatalog(settings);
             await using var store = await Store.OpenAsync(location, ct);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using OutcomesLab.Analytics;
 using OutcomesLab.Quality;
 using OutcomesLab.Storage;
 using Spectre.Console;
@@ -42,7 +43,7 @@ public static class QiReportCommand
                 throw new UserErrorException($"no store at '{location.Value}': run `outcomeslab ingest DROP_FOLDER` or `outcomeslab demo` first");
             var catalog = StoreContext.LoadCatalog(settings);
             var options = new QiOptions { MinCell = threshold, Period = quarter, Seed = parse.GetValue(seed) };
-            var outDir = Path.GetFullPath(parse.GetValue(output)!);
+            var outDir = OutputFolder.Prepare(parse.GetValue(output)!);
 
             await using var store = await Store.OpenAsync(location, ct);
             var outcome = await Terminal.Out.Status().StartAsync("training the QI models and writing the report…",

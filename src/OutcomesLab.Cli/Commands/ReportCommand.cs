@@ -33,7 +33,7 @@ public static class ReportCommand
             var location = StoreLocation.Parse(settings.Store);
             if (location.Dialect == Dialect.Sqlite && !File.Exists(location.Value))
                 throw new UserErrorException($"no store at '{location.Value}': run `outcomeslab ingest DROP_FOLDER` and `outcomeslab aggregate --out DIR` first");
-            await using var store = await Store.OpenAsync(location, ct);
+            await using var store = await Store.OpenReadOnlyAsync(location, ct);
             var run = await AggregateRunRepository.LatestAsync(store, ct)
                 ?? throw new UserErrorException($"the store {store.Location.Display} holds no aggregate run yet: run `outcomeslab aggregate --out DIR` first");
             // Raising min_cell after a run cannot be honoured by hiding more cells here: secondary

@@ -25,7 +25,7 @@ public static class StatusCommand
             var location = StoreLocation.Parse(settings.Store);
             if (location.Dialect == Dialect.Sqlite && !File.Exists(location.Value))
                 throw new UserErrorException($"no store at '{location.Value}': run `outcomeslab ingest DROP_FOLDER` or `outcomeslab demo` first");
-            await using var store = await Store.OpenAsync(location, ct);
+            await using var store = await Store.OpenReadOnlyAsync(location, ct);
             var minCell = settings.MinCell;
             string Masked(long n) => n > 0 && n < minCell ? $"<{minCell}" : n.ToString("N0", CultureInfo.InvariantCulture);
 

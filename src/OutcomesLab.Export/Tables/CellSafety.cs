@@ -1,18 +1,16 @@
+using OutcomesLab.Analytics.Csv;
+
 namespace OutcomesLab.Export.Tables;
 
 /// <summary>
-/// Formula-injection defence (OWASP "CSV Injection"): a spreadsheet runs a cell that begins with
-/// <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> (and tab or carriage return) as a formula. Such a text value gets a
-/// leading single quote, which spreadsheets show as text. Numbers are typed cells and are never touched,
-/// so <c>-3.5</c> stays a number.
+/// Formula-injection defence for export tables: every text cell goes through <see cref="FormulaCells"/>,
+/// the rule every CSV file OutcomesLab writes follows. Numbers are typed cells and are never touched.
 /// </summary>
 public static class CellSafety
 {
-    private static readonly char[] Triggers = ['=', '+', '-', '@', '\t', '\r'];
+    public static bool NeedsNeutralising(string value) => FormulaCells.NeedsNeutralising(value);
 
-    public static bool NeedsNeutralising(string value) => value.Length > 0 && Array.IndexOf(Triggers, value[0]) >= 0;
-
-    public static string Neutralise(string value) => NeedsNeutralising(value) ? "'" + value : value;
+    public static string Neutralise(string value) => FormulaCells.Neutralise(value);
 
     /// <summary>The same table with every text cell neutralised.</summary>
     public static ExportTable Neutralise(ExportTable table)

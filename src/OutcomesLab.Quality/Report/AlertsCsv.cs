@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using OutcomesLab.Analytics.Csv;
 using OutcomesLab.Quality.Tracking;
 
 namespace OutcomesLab.Quality.Report;
 
 /// <summary>
 /// alerts.csv: exactly the columns a supervisor acts on — the stored episode pseudonym, staff and
-/// site codes, the instrument, session, reason and scores. Nothing else about the client. RFC 4180,
+/// site codes, the instrument, session, reason and scores. Nothing else about the client. RFC 4180
+/// (text cells neutralised against formula injection),
 /// UTF-8 without BOM, LF line ends, invariant numbers (up to 3 decimals), empty cell = not applicable.
 /// </summary>
 public static class AlertsCsv
@@ -28,6 +30,5 @@ public static class AlertsCsv
 
     private static string Number(double? v) => v is { } x ? x.ToString("0.###", CultureInfo.InvariantCulture) : "";
 
-    private static string Cell(string v) =>
-        v.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+    private static string Cell(string v) => CsvText.Field(v);
 }
