@@ -27,12 +27,17 @@ public static class CommandRunner
         }
         catch (Exception e) when (IsUserFacing(e))
         {
-            Terminal.Out.Say($"[red]error:[/] {e.Message}");
+            Terminal.Fail(e.Message);
             return Error;
         }
         catch (OperationCanceledException)
         {
-            Terminal.Out.MarkupLine("[yellow]cancelled[/]");
+            Terminal.Error.MarkupLine("[yellow]cancelled[/]");
+            return Error;
+        }
+        catch (Exception e)
+        {
+            Terminal.Fail($"unexpected {e.GetType().Name}: a fault of OutcomesLab, not of your input; the details are withheld because they may quote the data (report what you ran)");
             return Error;
         }
     }

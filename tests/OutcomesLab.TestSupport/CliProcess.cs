@@ -8,7 +8,11 @@ namespace OutcomesLab.TestSupport;
 /// </summary>
 public static class CliProcess
 {
-    public sealed record Result(int ExitCode, string Output);
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        /// <summary>Everything printed, standard output then standard error.</summary>
+        public string Output => Stdout + Stderr;
+    }
 
     public static string RepositoryRoot()
     {
@@ -45,13 +49,16 @@ public static class CliProcess
         return info;
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] args) => RunAsync(StartInfo(workingDirectory, args));
+
+    /// <summary>Runs a start info made by <see cref="StartInfo"/> and changed by the caller (environment, user).</summary>
+    public static async Task<Result> RunAsync(ProcessStartInfo info)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout + await stderr);
+        return new Result(process.ExitCode, await stdout, await stderr);
     }
 }
