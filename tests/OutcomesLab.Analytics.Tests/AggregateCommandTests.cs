@@ -14,7 +14,7 @@ public sealed class AggregateCommandTests
     private static async Task<int> Run(params string[] args)
     {
         var global = new GlobalOptions();
-        var root = global.CreateRoot("test");
+        var root = new System.CommandLine.RootCommand("test");
         root.Subcommands.Add(AggregateCommand.Create(global));
         return await root.Parse(args).InvokeAsync();
     }

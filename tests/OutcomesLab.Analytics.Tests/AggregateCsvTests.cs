@@ -73,6 +73,25 @@ public sealed class AggregateCsvTests
     }
 
     [Fact]
+    public void A_code_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_read_back_as_given()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File(AggregateCsv.TrendsFile);
+        // Catalog and code-list values are configuration: a hostile catalog can start a code with any of = + - @.
+        TrendRow[] rows =
+        [
+            new("=HYPERLINK(\"http://x.example\",\"a\")", "+low_desire", "-cbt", "@2025-Q1", 12, -0.5, -1.0, 0.0, 10.0, false),
+            new("SAT", "low_desire", "cbt", "2025-Q2", 12, 0.5, 0.1, 0.9, 20.0, false),
+        ];
+        AggregateCsv.WriteTrends(path, rows);
+
+        var line = File.ReadLines(path).ElementAt(1);
+        Assert.StartsWith("\"'=HYPERLINK(", line, StringComparison.Ordinal);
+        Assert.Contains(",'+low_desire,'-cbt,'@2025-Q1,12,-0.5,-1.0,0.0,", line, StringComparison.Ordinal);
+        Assert.Equal(rows, AggregateCsv.ReadTrends(path));
+    }
+
+    [Fact]
     public void A_bad_file_is_named_by_line_and_column_without_its_value()
     {
         using var folder = new TempFolder();

@@ -12,7 +12,7 @@ public class DemoCommandTests
     {
         using var folder = new TempFolder();
         var global = new GlobalOptions();
-        var root = global.CreateRoot("test");
+        var root = new System.CommandLine.RootCommand("test");
         root.Subcommands.Add(DemoCommand.Create(global));
         var outDir = folder.File("demo");
 

@@ -16,7 +16,7 @@ public sealed class QiReportCommandTests(QiReportCommandTests.PipelineStore pipe
     private static async Task<int> Run(params string[] args)
     {
         var global = new GlobalOptions();
-        var root = global.CreateRoot("test");
+        var root = new System.CommandLine.RootCommand("test");
         root.Subcommands.Add(QiReportCommand.Create(global));
         return await root.Parse(args).InvokeAsync();
     }

@@ -19,7 +19,7 @@ public sealed class ReportCommandTests(ReportCommandTests.PipelineStore pipeline
     private static async Task<int> Run(params string[] args)
     {
         var global = new GlobalOptions();
-        var root = global.CreateRoot("test");
+        var root = new System.CommandLine.RootCommand("test");
         root.Subcommands.Add(ReportCommand.Create(global));
         return await root.Parse(args).InvokeAsync();
     }
