@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Dapper;
 using OutcomesLab.Analytics.Csv;
 using OutcomesLab.Analytics.Tests.Support;
@@ -20,17 +21,17 @@ public sealed class AggregateRunRepositoryTests
         Assert.Null(await AggregateRunRepository.LatestAsync(store));
         Assert.Null(await AggregateRunRepository.LatestSummaryAsync(store));
         await StoreSeeder.SeedAsync(store, HandComputedDatasetTests.Dataset(), "2025-01-01T0000");
-        var clock = new FakeClock(new DateTimeOffset(2025, 3, 4, 2, 0, 0, 123, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 4, 2, 0, 0, 123, TimeSpan.Zero));
 
         var first = await AggregateStage.RunAsync(store, Catalog.Default, 3, null, clock, default);
-        clock.Now = clock.Now.AddDays(1);
+        clock.Advance(TimeSpan.FromDays(1));
         var second = await AggregateStage.RunAsync(store, Catalog.Default, 1, folder.File("out"), clock, default);
 
         Assert.True(second.RunId > first.RunId);
         var latest = await AggregateRunRepository.LatestAsync(store);
         Assert.NotNull(latest);
         Assert.Equal(second.RunId, latest.RunId);
-        Assert.Equal(clock.Now, latest.CreatedAt);
+        Assert.Equal(clock.GetUtcNow(), latest.CreatedAt);
         Assert.Equal(1, latest.MinCell);
         Assert.Equal(["2025-01-01T0000"], latest.Batches);
         Assert.Equal(second.Aggregates, latest.Aggregates);
@@ -54,7 +55,7 @@ public sealed class AggregateRunRepositoryTests
         using var folder = new TempFolder();
         await using var store = await Store.OpenAsync(TestStores.NewLocation(dialect, folder));
         await StoreSeeder.SeedAsync(store, HandComputedDatasetTests.Dataset(), "2025-01-01T0000");
-        await AggregateStage.RunAsync(store, Catalog.Default, 11, null, new FakeClock(new DateTimeOffset(2025, 3, 4, 2, 0, 0, TimeSpan.Zero)), default);
+        await AggregateStage.RunAsync(store, Catalog.Default, 11, null, new FakeTimeProvider(new DateTimeOffset(2025, 3, 4, 2, 0, 0, TimeSpan.Zero)), default);
 
         var summary = await AggregateRunRepository.LatestSummaryAsync(store);
         Assert.NotNull(summary);
@@ -83,7 +84,7 @@ public sealed class AggregateRunRepositoryTests
         using var folder = new TempFolder();
         await using var store = await Store.OpenAsync(TestStores.NewLocation(dialect, folder));
         await StoreSeeder.SeedAsync(store, HandComputedDatasetTests.Dataset());
-        await AggregateStage.RunAsync(store, Catalog.Default, 11, null, new FakeClock(DateTimeOffset.UnixEpoch), default);
+        await AggregateStage.RunAsync(store, Catalog.Default, 11, null, new FakeTimeProvider(DateTimeOffset.UnixEpoch), default);
         await using var c = await store.ConnectAsync();
         // Everything is below 11 here: the stored rows of this run hold no figure at all.
         Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM aggregate_run_aggregates WHERE n_paired IS NOT NULL OR baseline_mean IS NOT NULL OR n_episodes IS NOT NULL"));

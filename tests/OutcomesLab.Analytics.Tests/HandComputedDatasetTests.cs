@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OutcomesLab.Analytics.Tests.Support;
 using OutcomesLab.Domain;
 using OutcomesLab.Storage;
@@ -210,7 +211,7 @@ public sealed class HandComputedDatasetTests
         using var folder = new TempFolder();
         await using var store = await Store.OpenAsync(TestStores.NewLocation(dialect, folder));
         await StoreSeeder.SeedAsync(store, Dataset());
-        var run = await AggregateStage.RunAsync(store, Catalog.Default, 1, null, new FakeClock(DateTimeOffset.UnixEpoch), default);
+        var run = await AggregateStage.RunAsync(store, Catalog.Default, 1, null, new FakeTimeProvider(DateTimeOffset.UnixEpoch), default);
         var memory = Dataset().Compute(minCell: 1);
         Assert.Equal(memory.Aggregates, run.Aggregates);
         Assert.Equal(memory.Trajectories, run.Trajectories);

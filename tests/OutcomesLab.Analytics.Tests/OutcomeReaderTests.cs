@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using OutcomesLab.Analytics.Tests.Support;
 using OutcomesLab.Domain;
@@ -71,7 +72,7 @@ public sealed class OutcomeReaderTests
         Assert.Equal(outcomes.Select(x => x.Episode.EpisodeRef).ToList(), outcomes.Select(x => x.Episode.EpisodeRef).Order(StringComparer.Ordinal).ToList());
 
         // The aggregate stage reads the same selection: T5 is in no group, T3 and T6 are unpaired.
-        var run = await AggregateStage.RunAsync(store, Catalog.Default, 1, null, new FakeClock(DateTimeOffset.UnixEpoch), default);
+        var run = await AggregateStage.RunAsync(store, Catalog.Default, 1, null, new FakeTimeProvider(DateTimeOffset.UnixEpoch), default);
         var row = run.Aggregates.Single(r => r.PresentingConcern == "low_desire" && r.Approach == "cbt" && r.Population == "all");
         Assert.Equal(5, row.NEpisodes);
         Assert.Equal(3, row.NPaired);

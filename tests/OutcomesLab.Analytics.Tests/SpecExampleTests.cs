@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OutcomesLab.Analytics.Csv;
 using OutcomesLab.Analytics.Tests.Support;
 using OutcomesLab.Domain;
@@ -16,7 +17,7 @@ namespace OutcomesLab.Analytics.Tests;
 /// </summary>
 public sealed class SpecExampleTests(ITestOutputHelper output)
 {
-    private static readonly FakeClock Clock = new(new DateTimeOffset(2025, 1, 2, 3, 0, 0, TimeSpan.Zero));
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2025, 1, 2, 3, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Figures_computed_in_memory_match_the_expected_files()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OutcomesLab.Analytics;
 using OutcomesLab.Domain;
 using OutcomesLab.Ingest;
@@ -12,11 +13,6 @@ namespace OutcomesLab.Quality.Tests;
 
 public class QiReportStageTests(ITestOutputHelper output)
 {
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     /// <summary>Synthetic practice data through the real gate into a real store (SQLite or PostgreSQL).</summary>
     private static async Task<Store> IngestedStoreAsync(Dialect dialect, TempFolder folder, int episodes)
     {
@@ -34,7 +30,7 @@ public class QiReportStageTests(ITestOutputHelper output)
     {
         using var folder = new TempFolder();
         await using var store = await IngestedStoreAsync(dialect, folder, episodes: 500);
-        var time = new FixedTime(new DateTimeOffset(2026, 1, 5, 6, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 6, 0, 0, TimeSpan.Zero));
         var outDir = Path.Combine(folder.Path, "qi");
 
         var first = await QiReportStage.RunAsync(store, Catalog.Default, new QiOptions(), outDir, time);
