@@ -3,7 +3,11 @@
 # PostgreSQL server (started here as the postgres user on a free loopback port, stopped on exit even
 # when tests fail), and Debian's headless Chromium for the report tests.
 # Ends with the line "N passed, N failed, N skipped"; exits non-zero when anything failed.
+# --fast: the contributor's loop — unit and component tests only (no end-to-end process, server or
+# browser: the classes marked [Trait("Category", "EndToEnd")]); CI runs everything.
 set -uo pipefail
+filter=()
+if [ "${1:-}" = "--fast" ]; then filter=(--filter "Category!=EndToEnd"); fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 work=$(mktemp -d /tmp/outcomeslab-tests.XXXXXX)
@@ -22,7 +26,7 @@ stop_pg() {
 trap stop_pg EXIT
 
 # Chromium for the browser tests (the report and web UI screenshots).
-if ! command -v chromium >/dev/null 2>&1; then
+if [ ${#filter[@]} -eq 0 ] && ! command -v chromium >/dev/null 2>&1; then
   echo "installing chromium for the browser tests…"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || echo "warning: could not install chromium; browser tests will fail"
@@ -51,7 +55,7 @@ if ! dotnet build OutcomesLab.sln -c Release -nologo -v q; then
   exit 1
 fi
 
-dotnet test OutcomesLab.sln -c Release --no-build -nologo -v q \
+dotnet test OutcomesLab.sln -c Release --no-build -nologo -v q "${filter[@]}" \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false
 status=$?
 

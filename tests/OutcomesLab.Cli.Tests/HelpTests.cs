@@ -3,6 +3,7 @@ using OutcomesLab.TestSupport;
 namespace OutcomesLab.Cli.Tests;
 
 /// <summary>What `--help` tells a new user: the exit codes, and only the options a command reads.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class HelpTests
 {
     [Theory]

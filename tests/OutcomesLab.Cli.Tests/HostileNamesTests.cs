@@ -3,6 +3,7 @@ using OutcomesLab.TestSupport;
 namespace OutcomesLab.Cli.Tests;
 
 /// <summary>A batch or file name in a drop is the source's text: printing it must not let it drive the terminal.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class HostileNamesTests(IngestedStore practice) : IClassFixture<IngestedStore>
 {
     [Fact]

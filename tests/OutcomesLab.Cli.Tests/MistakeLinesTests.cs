@@ -8,6 +8,7 @@ namespace OutcomesLab.Cli.Tests;
 /// Every mistake a user can make gets one clear line on standard error, exit code 1 and no stack trace;
 /// results stay on standard output. Each case is run against the real command.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class MistakeLinesTests(IngestedStore practice) : IClassFixture<IngestedStore>
 {
     private static string OneErrorLine(CliProcess.Result r)

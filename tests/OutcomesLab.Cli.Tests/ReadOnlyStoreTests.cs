@@ -7,6 +7,7 @@ namespace OutcomesLab.Cli.Tests;
 /// A store the user may read but not write (an auditor's copy, a backup mounted read-only) can still be
 /// looked at with `status` and `report`, and is not changed by them.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ReadOnlyStoreTests(IngestedStore practice) : IClassFixture<IngestedStore>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace OutcomesLab.Notebooks.Tests;
 /// The notebooks read the export folder and the chart folder from the environment, so these tests
 /// share one class (xunit runs a class's tests one at a time).
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class NotebookTests(SyntheticExportFixture export) : IClassFixture<SyntheticExportFixture>
 {
     public static string NotebookFolder

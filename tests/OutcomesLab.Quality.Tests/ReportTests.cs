@@ -4,6 +4,7 @@ using SkiaSharp;
 
 namespace OutcomesLab.Quality.Tests;
 
+[Trait("Category", "EndToEnd")]
 public class ReportTests : IClassFixture<ReportTests.Rendered>
 {
     /// <summary>One report of the planted-effect practice, with active episodes, a small therapist and a hostile-looking code.</summary>

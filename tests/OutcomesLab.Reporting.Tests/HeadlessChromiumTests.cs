@@ -4,6 +4,7 @@ using Xunit;
 namespace OutcomesLab.Reporting.Tests;
 
 /// <summary>The browser helper must see what is wrong with a page, or the report test proves nothing.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class HeadlessChromiumTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace OutcomesLab.Reporting.Tests;
 /// image loads, nothing is logged as an error, and the screenshot is kept under
 /// tests/TestResults/artifacts/director-report/.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ReportInBrowserTests
 {
     [Fact]
