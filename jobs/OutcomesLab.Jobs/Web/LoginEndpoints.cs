@@ -30,8 +30,7 @@ public static class LoginEndpoints
 
         app.MapPost("/login", async (HttpContext ctx, IAntiforgery antiforgery, UserDirectory users, SignInThrottle throttle, ILogger<UserDirectory> log) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(ctx)) return Results.BadRequest("the sign-in form expired; reload the page");
-            var form = await ctx.Request.ReadFormAsync();
+            if (await PostedForm.ReadAsync(ctx, antiforgery, ctx.RequestAborted) is not { } form) return Results.BadRequest("the sign-in form expired; reload the page");
             var returnUrl = form["returnUrl"].ToString();
             var name = form["name"].ToString();
             var client = ClientAddress.Of(ctx);
@@ -60,7 +59,7 @@ public static class LoginEndpoints
 
         app.MapPost("/logout", async (HttpContext ctx, IAntiforgery antiforgery) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(ctx)) return Results.BadRequest("the page expired; reload it");
+            if (await PostedForm.ReadAsync(ctx, antiforgery, ctx.RequestAborted) is null) return Results.BadRequest("the page expired; reload it");
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
         }).AllowAnonymous();
