@@ -86,6 +86,30 @@ public class ServeSignInLimitTests
         Assert.Contains("Sign in", await web.GetTextAsync("/login"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BehindATrustedProxy_FailuresCountPerForwardedClient()
+    {
+        using var folder = new TempFolder();
+        var settings = Settings(folder);
+        settings.Web = new WebSettings { TrustedProxies = ["127.0.0.1"] };
+        var (host, url) = await ServeFixture.StartAsync(folder, settings);
+        await using var _ = host;
+
+        for (var i = 0; i < SignInThrottle.FailuresPerClient; i++)
+        {
+            using var spray = new WebSession(url);
+            using var wrong = await SignInFromAsync(spray, $"user{i}", "Summer2026!", "198.51.100.1");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        using (var attacker = new WebSession(url))
+        using (var refused = await SignInFromAsync(attacker, "ada", "ada's long passphrase", "198.51.100.1"))
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        // Another person behind the same proxy is not locked out with the attacker.
+        using var colleague = new WebSession(url);
+        using var signIn = await SignInFromAsync(colleague, "ada", "ada's long passphrase", "198.51.100.2");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> SignInFromAsync(WebSession session, string name, string password, string forwardedFor)
     {
         var token = await session.TokenAsync("/login");
