@@ -16,15 +16,21 @@ public static class AllowedHostNames
         var hosts = new SortedSet<string>(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]" };
         foreach (var url in listenUrls)
         {
-            if (Uri.TryCreate(url.Replace("://*", "://wildcard-any", StringComparison.Ordinal).Replace("://+", "://wildcard-any", StringComparison.Ordinal),
-                    UriKind.Absolute, out var uri) && !IsWildcard(uri.Host))
-                hosts.Add(uri.Host);
+            if (Host(url) is { } host && !IsWildcard(host))
+                hosts.Add(host);
             else
                 AddThisMachine(hosts);
         }
         foreach (var extra in web.AllowedHosts) hosts.Add(extra.Trim());
         return [.. hosts];
     }
+
+    /// <summary>True when a listen URL is a wildcard (<c>*</c>, <c>+</c>, <c>0.0.0.0</c>, <c>[::]</c>): its names cannot be derived.</summary>
+    public static bool AnyWildcard(IEnumerable<string> listenUrls) => listenUrls.Any(url => Host(url) is not { } host || IsWildcard(host));
+
+    private static string? Host(string url) =>
+        Uri.TryCreate(url.Replace("://*", "://wildcard-any", StringComparison.Ordinal).Replace("://+", "://wildcard-any", StringComparison.Ordinal),
+            UriKind.Absolute, out var uri) ? uri.Host : null;
 
     private static bool IsWildcard(string host) =>
         host is "wildcard-any" or "0.0.0.0" or "[::]" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any)));

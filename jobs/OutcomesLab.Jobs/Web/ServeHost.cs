@@ -17,7 +17,8 @@ namespace OutcomesLab.Jobs.Web;
 /// <summary>
 /// <c>outcomeslab serve</c>: Kestrel with the Hangfire server, the dashboard at /hangfire and the
 /// read-only web UI. Loopback only unless users are configured; once they are, every page needs a
-/// signed-in user with the right role.
+/// signed-in user with the right role (<see cref="ServeAuthentication"/>). Only the listen names are
+/// answered (<see cref="AllowedHostNames"/>), and sign-in attempts are limited.
 /// </summary>
 public static partial class ServeHost
 {
@@ -79,6 +80,8 @@ public static partial class ServeHost
                 await app.DisposeAsync();
                 throw;
             }
+            if (AllowedHostNames.AnyWildcard(listen) && settings.Web.AllowedHosts.Count == 0)
+                app.Logger.LogWarning("listening on every interface: only this machine's name and addresses are accepted in the Host header; add the names people type to OutcomesLab:Web:AllowedHosts");
             if (state.OpenToOthers())
                 app.Logger.LogWarning("{Folder} (serve's key ring and sessions) is open to other users; make it 0700", state.Path);
             // The forwarded client address first (only from trusted proxies), then the Host check: no page is reached through a foreign name.

@@ -30,11 +30,6 @@ public sealed class SignInSessions : ITicketStore
         sessions = Load(file, log);
     }
 
-    public int Count
-    {
-        get { lock (gate) return sessions.Count; }
-    }
-
     public Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
