@@ -126,7 +126,7 @@ public static partial class ServeHost
         {
             await app.StartAsync(ct);
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } or System.Net.Sockets.SocketException)
         {
             var address = BindFailure().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : string.Join(", ", ListenAddresses.Split(urls));
             var why = (e.InnerException ?? e) switch
