@@ -123,4 +123,28 @@ public class SettingsTests
         Assert.StartsWith("OutcomesLab:Exports:0:Purpose looks like it holds an identifier (e-mail address)", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("jane.doe", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("OutcomesLab:Web:AllowedHosts:0", "https://outcomes.example.org", "OutcomesLab:Web:AllowedHosts:0 must be a host name")]
+    [InlineData("OutcomesLab:Web:AllowedHosts:0", "outcomes.example.org/x", "OutcomesLab:Web:AllowedHosts:0 must be a host name")]
+    [InlineData("OutcomesLab:Web:TrustedProxies:0", "proxy.internal", "OutcomesLab:Web:TrustedProxies:0 must be an IP address or a CIDR network")]
+    [InlineData("OutcomesLab:Web:TrustedProxies:0", "10.0.0.0/33", "OutcomesLab:Web:TrustedProxies:0 must be an IP address or a CIDR network")]
+    public void BadWebSettings_AreRefusedNamingTheKey(string key, string value, string expected)
+    {
+        var e = Assert.Throws<SettingsException>(() => Bind(new() { [key] = value }));
+        Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WebSettings_BindFromConfiguration()
+    {
+        var s = Bind(new()
+        {
+            ["OutcomesLab:Web:AllowedHosts:0"] = "outcomes.example.org", ["OutcomesLab:Web:TrustedProxies:0"] = "10.0.0.5",
+            ["OutcomesLab:Web:TrustedProxies:1"] = "10.1.0.0/16", ["OutcomesLab:Web:StateFolder"] = "/var/lib/outcomeslab/serve",
+        });
+        Assert.Equal(["outcomes.example.org"], s.Web.AllowedHosts);
+        Assert.Equal(["10.0.0.5", "10.1.0.0/16"], s.Web.TrustedProxies);
+        Assert.Equal("/var/lib/outcomeslab/serve", s.Web.StateFolder);
+    }
 }

@@ -75,6 +75,22 @@ public static class SettingsLoader
         ValidateExports(s.Exports, s.MinCell);
         ValidateJobs(s.Jobs);
         ValidateUsers(s.Users);
+        ValidateWeb(s.Web);
+    }
+
+    private static void ValidateWeb(WebSettings w)
+    {
+        for (var i = 0; i < w.AllowedHosts.Count; i++)
+        {
+            var host = w.AllowedHosts[i];
+            if (string.IsNullOrWhiteSpace(host) || host.Contains("://", StringComparison.Ordinal) || host.Any(char.IsWhiteSpace) || host.Contains('/'))
+                throw new SettingsException($"OutcomesLab:Web:AllowedHosts:{i} must be a host name such as outcomes.example.org (no scheme, path or spaces)");
+        }
+        for (var i = 0; i < w.TrustedProxies.Count; i++)
+        {
+            if (!System.Net.IPAddress.TryParse(w.TrustedProxies[i], out _) && !System.Net.IPNetwork.TryParse(w.TrustedProxies[i], out _))
+                throw new SettingsException($"OutcomesLab:Web:TrustedProxies:{i} must be an IP address or a CIDR network such as 10.0.0.0/24");
+        }
     }
 
     /// <summary>The cron of each is checked where it is declared (<c>RecurringJobRegistrar</c>), by Hangfire's own parser.</summary>

@@ -33,7 +33,9 @@ public static class JobStorageFactory
         var jobs = settings.Jobs;
         if (location.Dialect == Dialect.Sqlite)
         {
-            return new SQLiteStorage(SqlitePath(settings), new SQLiteStorageOptions
+            var path = SqlitePath(settings);
+            CreateOwnerOnly(path);
+            return new SQLiteStorage(path, new SQLiteStorageOptions
             {
                 QueuePollInterval = TimeSpan.FromSeconds(jobs.PollIntervalSeconds),
                 InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
@@ -54,6 +56,24 @@ public static class JobStorageFactory
             EnableLongPolling = true,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(location.Value, options), options);
+    }
+
+    /// <summary>
+    /// Job arguments hold export purposes and user names: the file is created owner-only (0600), empty,
+    /// before SQLite opens it (its journal files copy the database file's mode). An existing file keeps its mode.
+    /// </summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (File.Exists(path)) return;
+        try
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // another host created it first
+        }
     }
 
     /// <summary>

@@ -40,8 +40,7 @@ public static class ExportEndpoints
         UiEndpoints.Guarded(app.MapPost(Path, async (HttpContext ctx, PipelineContext pipeline, JobStorage storage, IAntiforgery af,
             IBackgroundJobClient jobs, ILogger<ExportJob> log, CancellationToken ct) =>
         {
-            if (!await af.IsRequestValidAsync(ctx)) return Results.BadRequest("the export form expired; reload the page");
-            var form = await ctx.Request.ReadFormAsync(ct);
+            if (await PostedForm.ReadAsync(ctx, af, ct) is not { } form) return Results.BadRequest("the export form expired; reload the page");
             var purpose = form["purpose"].ToString().Trim();
             var minCell = pipeline.Settings.MinCell;
             string? error = null;

@@ -1,9 +1,11 @@
 using Hangfire;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,9 +17,10 @@ namespace OutcomesLab.Jobs.Web;
 /// <summary>
 /// <c>outcomeslab serve</c>: Kestrel with the Hangfire server, the dashboard at /hangfire and the
 /// read-only web UI. Loopback only unless users are configured; once they are, every page needs a
-/// signed-in user with the right role.
+/// signed-in user with the right role (<see cref="ServeAuthentication"/>). Only the listen names are
+/// answered (<see cref="AllowedHostNames"/>), and sign-in attempts are limited.
 /// </summary>
-public static class ServeHost
+public static partial class ServeHost
 {
     public const string DashboardPath = "/hangfire";
 
@@ -40,9 +43,14 @@ public static class ServeHost
         try
         {
             var storage = await JobStorageFactory.CreateAsync(settings, ct);
+            var state = ServeStateFolder.Open(settings);
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory(), Args = [] });
             builder.WebHost.UseKestrel(k => k.AddServerHeader = false).UseUrls([.. listen]);
             HostLogging.Configure(builder.Logging);
+            var startupLog = new StartupLogGate();
+            startupLog.Apply(builder.Logging);
+            builder.Services.AddSingleton(startupLog);
+            builder.Services.AddSingleton(state);
             builder.Services.AddOutcomesLabJobs(pipeline, storage);
             builder.Services.AddSingleton(new UserDirectory(settings.Users));
             builder.Services.AddAntiforgery(o =>
@@ -51,19 +59,16 @@ public static class ServeHost
                 o.Cookie.Name = "outcomeslab.af";
                 o.Cookie.SameSite = SameSiteMode.Strict;
             });
-            builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
-            {
-                o.Cookie.Name = "outcomeslab.auth";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.LoginPath = "/login";
-                o.LogoutPath = "/logout";
-                o.AccessDeniedPath = "/denied";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
-            });
+            builder.Services.AddServeAuthentication(state);
             builder.Services.AddAuthorization();
+            builder.Services.AddSignInRateLimit();
+            builder.Services.Configure<HostFilteringOptions>(o =>
+            {
+                o.AllowedHosts = [.. AllowedHostNames.For(listen, settings.Web)];
+                o.AllowEmptyHosts = false;
+                o.IncludeFailureMessage = false;
+            });
+            var trustedProxies = TrustedProxies.Options(settings.Web);
 
             var app = builder.Build();
             try
@@ -75,8 +80,16 @@ public static class ServeHost
                 await app.DisposeAsync();
                 throw;
             }
+            if (AllowedHostNames.AnyWildcard(listen) && settings.Web.AllowedHosts.Count == 0)
+                app.Logger.LogWarning("listening on every interface: only this machine's name and addresses are accepted in the Host header; add the names people type to OutcomesLab:Web:AllowedHosts");
+            if (state.OpenToOthers())
+                app.Logger.LogWarning("{Folder} (serve's key ring and sessions) is open to other users; make it 0700", state.Path);
+            // The forwarded client address first (only from trusted proxies), then the Host check: no page is reached through a foreign name.
+            if (trustedProxies is not null) app.UseForwardedHeaders(trustedProxies);
+            app.UseHostFiltering();
             var usersConfigured = settings.Users.Count > 0;
             app.Use(SecurityHeaders);
+            app.UseRateLimiter();
             app.UseAuthentication();
             if (usersConfigured) app.Use(SignInBeforeDashboard);
             app.UseAuthorization();
@@ -102,6 +115,34 @@ public static class ServeHost
             throw;
         }
     }
+
+    /// <summary>
+    /// Starts listening; an address that cannot be bound (in use, not allowed, not on this machine)
+    /// becomes one <see cref="ListenFailedException"/> line instead of the host's logged stack trace.
+    /// </summary>
+    public static async Task StartAsync(WebApplication app, string urls, CancellationToken ct)
+    {
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch (Exception e) when (e is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } or System.Net.Sockets.SocketException)
+        {
+            var address = BindFailure().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : string.Join(", ", ListenAddresses.Split(urls));
+            var why = (e.InnerException ?? e) switch
+            {
+                Microsoft.AspNetCore.Connections.AddressInUseException => "the address is already in use (another serve, or another program, listens there)",
+                System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AccessDenied } => "not allowed (ports below 1024 need privileges)",
+                System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressNotAvailable } => "the address is not one of this machine's",
+                var other => other.Message.Split('\n')[0].TrimEnd('.'),
+            };
+            throw new ListenFailedException($"serve cannot listen on {address}: {why}; choose another with --urls or OutcomesLab:Web:Urls", e);
+        }
+        app.Services.GetRequiredService<StartupLogGate>().Open();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"address (\S+?):? ")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 
     /// <summary>
     /// The addresses Kestrel actually bound (port 0 resolved). Checked again after start: Kestrel

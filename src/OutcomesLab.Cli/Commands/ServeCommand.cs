@@ -32,7 +32,16 @@ public static class ServeCommand
             await using var app = await ServeHost.BuildAsync(settings, settings.Web.Urls, ct);
             var pipeline = app.Services.GetRequiredService<PipelineContext>();
             if (pipeline.KeyCreated) StoreContext.SayKeyGenerated(PipelineResources.GeneratedKeyPath(settings));
-            await app.StartAsync(ct);
+            try
+            {
+                await ServeHost.StartAsync(app, settings.Web.Urls, ct);
+            }
+            catch (ListenFailedException e)
+            {
+                // One line on stderr, whatever the rest of the CLI does with its messages.
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return CommandRunner.Error;
+            }
             IReadOnlyList<string> bound;
             try
             {

@@ -3,14 +3,25 @@ using System.Text.RegularExpressions;
 
 namespace OutcomesLab.Jobs.Tests.Support;
 
-/// <summary>A browser-like HTTP session against `serve`: keeps cookies, does not follow redirects (tests look at them), signs in through the form.</summary>
-public sealed partial class WebSession(string baseUrl) : IDisposable
+/// <summary>
+/// A browser-like HTTP session against `serve`: keeps cookies, does not follow redirects (tests look at them), signs in through the form.
+/// Given the cookies of another session it carries on that session (against a restarted serve, or as an attacker who copied them).
+/// </summary>
+public sealed partial class WebSession : IDisposable
 {
-    private readonly HttpClient http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    public CookieContainer Cookies { get; }
+
+    private readonly HttpClient http;
+
+    public WebSession(string baseUrl, CookieContainer? cookies = null)
     {
-        BaseAddress = new Uri(baseUrl),
-        Timeout = TimeSpan.FromSeconds(60),
-    };
+        Cookies = cookies ?? new CookieContainer();
+        http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
+        {
+            BaseAddress = new Uri(baseUrl),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+    }
 
     public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(new Uri(path, UriKind.Relative));
 
@@ -42,11 +53,28 @@ public sealed partial class WebSession(string baseUrl) : IDisposable
         return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
+    /// <summary>Presses the sign-out button of the home page.</summary>
+    public async Task SignOutAsync()
+    {
+        using var response = await PostAsync("/logout", new() { ["__token"] = await TokenAsync("/") });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     public async Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> fields) =>
         await http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
 
     [GeneratedRegex("name=\"__token\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
+
+    /// <summary>A copy of every cookie this session holds, as an attacker who lifted them from the browser would have.</summary>
+    public CookieContainer CopyCookies()
+    {
+        var copy = new CookieContainer();
+        foreach (Cookie c in Cookies.GetAllCookies()) copy.Add(new Cookie(c.Name, c.Value, c.Path, c.Domain));
+        return copy;
+    }
+
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => http.SendAsync(request);
 
     public void Dispose() => http.Dispose();
 }
