@@ -38,8 +38,7 @@ public static class ServeCommand
             }
             catch (ListenFailedException e)
             {
-                // One line on stderr, whatever the rest of the CLI does with its messages.
-                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                Terminal.Fail(e.Message);
                 return CommandRunner.Error;
             }
             IReadOnlyList<string> bound;
