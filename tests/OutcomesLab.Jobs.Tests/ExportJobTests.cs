@@ -17,6 +17,7 @@ namespace OutcomesLab.Jobs.Tests;
 /// The research export job run by a real `outcomeslab serve` (its Hangfire server) on a store filled by
 /// `outcomeslab ingest`: scheduled exports from configuration, exports requested in the web UI, refusals.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public class ExportJobTests
 {
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(3);

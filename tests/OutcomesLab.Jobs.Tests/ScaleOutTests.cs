@@ -11,6 +11,7 @@ namespace OutcomesLab.Jobs.Tests;
 /// graceful stops, retries and duplicate drops. Each test compares the store with what one
 /// `outcomeslab ingest` makes of the same batches.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public class ScaleOutTests
 {
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(6);

@@ -9,6 +9,7 @@ namespace OutcomesLab.Jobs.Tests;
 /// The Host header on the real `serve` without users (loopback only): a page elsewhere that rebinds its
 /// own name to 127.0.0.1 reaches nothing, neither the UI, the export form nor the job dashboard.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public class ServeHostFilterTests
 {
     [Fact]

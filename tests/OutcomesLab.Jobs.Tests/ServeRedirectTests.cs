@@ -6,6 +6,7 @@ using OutcomesLab.TestSupport;
 namespace OutcomesLab.Jobs.Tests;
 
 /// <summary>The return URL after sign-in on the real `serve`: only a path on this site, whatever control characters or encodings it hides.</summary>
+[Trait("Category", "EndToEnd")]
 public class ServeRedirectTests
 {
     /// <summary>Each of these, followed by a browser, would leave the site (or is not a plain path).</summary>

@@ -9,6 +9,7 @@ namespace OutcomesLab.Jobs.Tests;
 /// Sessions of the real `serve` against copied cookies and changed users: signing out ends a session on
 /// the server, and each request is checked against the users configured now (across restarts).
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public class ServeSessionTests
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);

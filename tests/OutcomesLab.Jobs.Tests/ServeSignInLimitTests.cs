@@ -7,6 +7,7 @@ using OutcomesLab.TestSupport;
 namespace OutcomesLab.Jobs.Tests;
 
 /// <summary>Guessing passwords on the real `serve`: failures are counted per name and per client, and a locked name refuses the right password too.</summary>
+[Trait("Category", "EndToEnd")]
 public class ServeSignInLimitTests
 {
     private static OutcomesLabSettings Settings(TempFolder folder) => new()

@@ -10,6 +10,7 @@ using OutcomesLab.TestSupport;
 namespace OutcomesLab.Jobs.Tests;
 
 /// <summary>What the real `serve` says when it cannot listen, and the modes of the files it creates.</summary>
+[Trait("Category", "EndToEnd")]
 public class ServeStartupTests
 {
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;

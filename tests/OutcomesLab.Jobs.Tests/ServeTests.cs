@@ -7,6 +7,7 @@ using OutcomesLab.TestSupport;
 namespace OutcomesLab.Jobs.Tests;
 
 /// <summary>`outcomeslab serve` as a real process on a SQLite store: access rules, and what the web UI shows after a scheduled pull.</summary>
+[Trait("Category", "EndToEnd")]
 public class ServeTests
 {
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(3);
