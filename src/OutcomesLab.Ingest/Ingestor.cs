@@ -44,8 +44,10 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
             await c.ExecuteAsync(store.Sql["Pull_PrepareConnection"]);
         }
         await PrepareStoreAsync(c, ct);
+        await using var owner = await PullOwner.ClaimAsync(store, c, ct);
+        await MarkDiedPullsAsync(c, ct);
         var pullId = await c.ExecuteScalarAsync<long>(store.Sql["Pulls_Start"],
-            new { source, startedAt = time.GetUtcNow().ToString("O") });
+            new { source, startedAt = time.GetUtcNow().ToString("O"), owner = owner.Token });
         var pull = new PullTotals();
         try
         {
@@ -70,7 +72,25 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         {
             // The failed batch rolled back; earlier batches stay done. Record why, by kind only.
             await FinishAsync(c, pull.ToSummary(pullId, source), "failed", e.GetType().Name);
+            try
+            {
+                await EnsureReadOrderAsync(c, CancellationToken.None);
+            }
+            catch (DbException)
+            {
+                // Readers do not need the index, only go faster with it; the next pull builds it.
+            }
             throw;
+        }
+    }
+
+    /// <summary>Pulls still marked running whose process is gone are marked died (their done batches stay).</summary>
+    private async Task MarkDiedPullsAsync(DbConnection c, CancellationToken ct)
+    {
+        foreach (var (pullId, owner) in await c.QueryAsync<(long PullId, string? Owner)>(store.Sql["Pulls_ListRunning"]))
+        {
+            if (!await PullOwner.IsAliveAsync(store, c, owner, ct))
+                await c.ExecuteAsync(store.Sql["Pulls_MarkDied"], new { pullId, finishedAt = time.GetUtcNow().ToString("O") });
         }
     }
 
