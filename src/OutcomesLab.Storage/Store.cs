@@ -47,6 +47,7 @@ public sealed class Store : IAsyncDisposable
             var dir = Path.GetDirectoryName(location.Value);
             if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
                 throw new StoreException($"store folder '{dir}' does not exist");
+            CreateOwnerOnly(location.Value);
         }
         var store = new Store(location);
         try
@@ -62,6 +63,31 @@ public sealed class Store : IAsyncDisposable
     }
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    /// <summary>
+    /// A new store file is made here, empty and readable by its owner only, before SQLite opens it:
+    /// SQLite would make it with the process umask (often 0644), and gives its -wal and -shm files
+    /// the main file's mode. An existing file keeps the mode its operator chose.
+    /// </summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path)) return;
+        try
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process made it first.
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"store '{path}' cannot be created: {e.GetType().Name.Replace("Exception", "", StringComparison.Ordinal)}", e);
+        }
+    }
 
     public async Task<DbConnection> ConnectAsync(CancellationToken ct = default)
     {
