@@ -11,8 +11,6 @@ internal sealed class BatchHash(string dropRealPath) : IDisposable
 {
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
-    public string DropRealPath => dropRealPath;
-
     /// <summary>Reads a whole file into the hash; returns why it was not read, or null.</summary>
     public string? AddWhole(DropFile file)
     {

@@ -2,11 +2,6 @@ using OutcomesLab.Domain;
 
 namespace OutcomesLab.Ingest;
 
-public enum DropFileKind { Episodes, Responses, Stray }
-
-/// <summary>One entry of a batch folder (not a sub-folder), as listed; whether it is a regular file is checked when it is opened.</summary>
-public sealed record DropFile(string Name, string Path, DropFileKind Kind);
-
 /// <summary>
 /// One export run: a sub-folder of the drop folder, identified by the SHA-256 of its files.
 /// <paramref name="Refused"/>: the folder itself is refused (its name or kind) and nothing in it is read.
