@@ -2,5 +2,5 @@ SELECT pull_id AS PullId, source AS Source, started_at AS StartedAt, finished_at
        batches_new AS BatchesNew, batches_seen AS BatchesSeen, episodes_stored AS EpisodesStored,
        episodes_updated AS EpisodesUpdated, answers_stored AS AnswersStored, answers_updated AS AnswersUpdated,
        answers_pending AS AnswersPending, pending_resolved AS PendingResolved, rows_refused AS RowsRefused,
-       files_refused AS FilesRefused, error AS Error
+       files_refused AS FilesRefused, error AS Error, owner AS Owner
 FROM pulls WHERE pull_id = @pullId;

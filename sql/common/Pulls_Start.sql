@@ -1,1 +1,1 @@
-INSERT INTO pulls (source, started_at, status) VALUES (@source, @startedAt, 'running') RETURNING pull_id;
+INSERT INTO pulls (source, started_at, status, owner) VALUES (@source, @startedAt, 'running', @owner) RETURNING pull_id;

@@ -32,7 +32,7 @@ picked AS (
     GROUP BY episode_ref, instrument
 )
 SELECT e.episode_ref, e.couple_ref, e.site_id, e.therapist_id, e.presenting_concern, e.approach, e.format,
-       e.age_band, e.gender_identity, e.sexual_orientation, e.intake_month, e.end_month, e.end_day_offset, e.end_reason,
+       e.age_band, e.gender_identity, e.sexual_orientation, e.intake_month, e.end_day_offset, e.end_reason,
        p.instrument, p.valid_administrations,
        p.baseline_ref, p.baseline_session, p.baseline_day - e.intake_day AS baseline_days, p.baseline_score,
        p.final_ref, p.final_session, p.final_day - e.intake_day AS final_days, p.final_score

@@ -26,7 +26,6 @@ CREATE TEMP TABLE IF NOT EXISTS stage_episodes (
     sexual_orientation TEXT NOT NULL,
     intake_month       TEXT NOT NULL,
     intake_day         INTEGER NOT NULL,
-    end_month          TEXT,
     end_day_offset     INTEGER,
     end_reason         TEXT NOT NULL
 );

@@ -59,12 +59,11 @@ public static class OutcomeReader
         public string gender_identity { get; set; } = "";
         public string sexual_orientation { get; set; } = "";
         public string intake_month { get; set; } = "";
-        public string? end_month { get; set; }
         public long? end_day_offset { get; set; }
         public string end_reason { get; set; } = "";
 
         public EpisodeInfo ToEpisode() => new(episode_ref, couple_ref, site_id, therapist_id, presenting_concern, approach, format,
-            age_band, gender_identity, sexual_orientation, intake_month, end_month,
+            age_band, gender_identity, sexual_orientation, intake_month,
             end_day_offset is { } d ? checked((int)d) : null, end_reason);
     }
 

@@ -14,13 +14,13 @@ public sealed class GatedEpisode
 {
     internal GatedEpisode(SourceLine source, string episodeRef, string clientRef, string? coupleRef, string siteId,
         string therapistId, string presentingConcern, string approach, string format, string ageBand,
-        string genderIdentity, string sexualOrientation, string intakeMonth, int intakeDay, string? endMonth,
+        string genderIdentity, string sexualOrientation, string intakeMonth, int intakeDay,
         int? endDayOffset, string endReason)
     {
         Source = source; EpisodeRef = episodeRef; ClientRef = clientRef; CoupleRef = coupleRef; SiteId = siteId;
         TherapistId = therapistId; PresentingConcern = presentingConcern; Approach = approach; Format = format;
         AgeBand = ageBand; GenderIdentity = genderIdentity; SexualOrientation = sexualOrientation;
-        IntakeMonth = intakeMonth; IntakeDay = intakeDay; EndMonth = endMonth; EndDayOffset = endDayOffset;
+        IntakeMonth = intakeMonth; IntakeDay = intakeDay; EndDayOffset = endDayOffset;
         EndReason = endReason;
     }
 
@@ -40,7 +40,7 @@ public sealed class GatedEpisode
     public string IntakeMonth { get; }
     /// <summary>Intake as a key-shifted day number: only differences to other shifted days mean anything.</summary>
     public int IntakeDay { get; }
-    public string? EndMonth { get; }
+    /// <summary>Whole days from intake to end. No end month is kept: with the intake month it could pin the intake day.</summary>
     public int? EndDayOffset { get; }
     public string EndReason { get; }
 }

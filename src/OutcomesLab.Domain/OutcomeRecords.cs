@@ -8,7 +8,7 @@ public sealed record EpisodeInfo(
     string EpisodeRef, string? CoupleRef, string SiteId, string TherapistId,
     string PresentingConcern, string Approach, string Format,
     string AgeBand, string GenderIdentity, string SexualOrientation,
-    string IntakeMonth, string? EndMonth, int? EndDayOffset, string EndReason);
+    string IntakeMonth, int? EndDayOffset, string EndReason);
 
 /// <summary>One valid (scored) administration.</summary>
 public sealed record ScoredAdministration(

@@ -48,6 +48,9 @@ internal sealed class PullTotals
         sum.Refusals.AddRange(b.Refusals);
     }
 
+    /// <summary>A batch refused as a whole: one file refusal, nothing stored.</summary>
+    public void AddRefused(Refusal refusal) => sum.Refuse(refusal, wholeFile: true);
+
     public PullSummary ToSummary(long pullId, string source) => new()
     {
         PullId = pullId, Source = source, BatchesNew = BatchesNew, BatchesSeen = BatchesSeen,

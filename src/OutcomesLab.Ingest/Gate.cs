@@ -102,7 +102,7 @@ public sealed class Gate(GateOptions options, PseudonymKey key)
             e.CoupleId is null ? null : key.Pseudonym("cp", e.CoupleId),
             e.SiteId, e.TherapistId, e.Concern, e.Approach, e.Format, Codes.AgeBand(e.Age), e.Gender, e.Orientation,
             Month(e.Intake), e.Intake.DayNumber + shift,
-            e.End is { } end ? Month(end) : null, e.End is { } end2 ? end2.DayNumber - e.Intake.DayNumber : null,
+            e.End is { } end ? end.DayNumber - e.Intake.DayNumber : null,
             e.EndReason);
     }
 

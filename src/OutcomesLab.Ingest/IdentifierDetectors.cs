@@ -26,8 +26,10 @@ public static partial class IdentifierDetectors
     public static string? Detect(string value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!System.Text.Ascii.IsValid(value)) value = FoldLookAlikes(value);
+        if (UuidPattern().IsMatch(value)) return null;
         int digits = 0;
-        bool at = false, dot = false, colon = false, slash = false, digitThenTwoLetters = false;
+        bool at = false, dot = false, colon = false, slash = false, separator = false, digitThenTwoLetters = false;
         for (var i = 0; i < value.Length; i++)
         {
             var ch = value[i];
@@ -40,19 +42,63 @@ public static partial class IdentifierDetectors
             else if (ch == '.') dot = true;
             else if (ch == ':') colon = true;
             else if (ch == '/') slash = true;
+            if (!char.IsAsciiLetterOrDigit(ch) && ch != '+') separator = true;
         }
         if (at && IsEmail(value)) return EmailRule;
         if ((slash || dot) && IsUrl(value)) return UrlRule;
         if ((dot || colon) && IsIpAddress(value)) return IpRule;
+        if (digits < 9 && !digitThenTwoLetters) return null;
+        // Numbers and postcodes are looked for with every separator ('_', '-', '.', '/', …) read as one
+        // space, so 943_476_5919 and SW1A-1AA are what they are.
+        var spaced = separator ? Spaced(value) : value;
         if (digits >= 9)
         {
-            if (IsNhsNumber(value)) return NhsRule;
-            if (IsSsn(value)) return SsnRule;
-            if (IsPhone(value)) return PhoneRule;
-            if (IsLongDigitId(value)) return LongDigitIdRule;
+            if (IsNhsNumber(spaced)) return NhsRule;
+            if (IsSsn(spaced)) return SsnRule;
+            if (IsPhone(spaced)) return PhoneRule;
+            if (IsLongDigitId(spaced.Replace(" ", "", StringComparison.Ordinal))) return LongDigitIdRule;
         }
-        if (digitThenTwoLetters && IsUkPostcode(value)) return PostcodeRule;
+        if (digitThenTwoLetters && IsUkPostcode(spaced)) return PostcodeRule;
         return null;
+    }
+
+    /// <summary>Every run of characters other than letters, digits and '+' as one space.</summary>
+    private static string Spaced(string value)
+    {
+        var sb = new System.Text.StringBuilder(value.Length);
+        foreach (var ch in value)
+        {
+            if (char.IsAsciiLetterOrDigit(ch) || ch == '+') sb.Append(ch);
+            else if (sb.Length == 0 || sb[^1] != ' ') sb.Append(' ');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Unicode look-alikes to their ASCII forms before the detectors run: full-width forms (０, ＠, ．),
+    /// digits of every script, and every dash and space. (Globalisation is invariant here, so no
+    /// library normalisation is at hand.)
+    /// </summary>
+    internal static string FoldLookAlikes(string value)
+    {
+        var chars = value.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var ch = chars[i];
+            if (ch < 0x80) continue;
+            if (ch is >= '\uFF01' and <= '\uFF5E') chars[i] = (char)(ch - 0xFEE0);
+            else if (ch is '\uFE6B') chars[i] = '@';
+            else if (ch is '\uFE52' or '\u3002' or '\uFF61' or '\u2024') chars[i] = '.';
+            else if (System.Globalization.CharUnicodeInfo.GetDecimalDigitValue(ch) is var d and >= 0) chars[i] = (char)('0' + d);
+            else
+            {
+                var category = char.GetUnicodeCategory(ch);
+                if (category is System.Globalization.UnicodeCategory.DashPunctuation || ch == '\u2212') chars[i] = '-';
+                else if (category is System.Globalization.UnicodeCategory.SpaceSeparator or System.Globalization.UnicodeCategory.Format) chars[i] = ' ';
+                else if (category is System.Globalization.UnicodeCategory.ConnectorPunctuation) chars[i] = '_';
+            }
+        }
+        return new string(chars);
     }
 
     public static bool IsEmail(string value) => EmailPattern().IsMatch(value);
@@ -120,6 +166,10 @@ public static partial class IdentifierDetectors
 
     /// <summary>A UK postcode (outward code, optional space, inward code), e.g. SW1A 1AA, M1 1AE.</summary>
     public static bool IsUkPostcode(string value) => PostcodePattern().IsMatch(value);
+
+    /// <summary>A UUID in its canonical 8-4-4-4-12 form: an id shape sources use, whose hex groups can hold long digit runs.</summary>
+    [GeneratedRegex(@"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$")]
+    private static partial Regex UuidPattern();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();

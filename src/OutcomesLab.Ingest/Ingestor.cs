@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using nietras.SeparatedValues;
 using OutcomesLab.Domain;
 using OutcomesLab.Storage;
 
@@ -15,6 +14,9 @@ namespace OutcomesLab.Ingest;
 public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key, TimeProvider time)
 {
     private readonly Gate gate = new(options, key);
+
+    /// <summary>Runs between a batch's first hash and its read: lets a test change a file at the worst moment.</summary>
+    internal Action<DropBatch>? AfterHash { get; init; }
 
     public async Task<PullSummary> PullAsync(string dropFolder, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
     {
@@ -42,14 +44,21 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
             await c.ExecuteAsync(store.Sql["Pull_PrepareConnection"]);
         }
         await PrepareStoreAsync(c, ct);
+        await using var owner = await PullOwner.ClaimAsync(store, c, ct);
+        await MarkDiedPullsAsync(c, ct);
         var pullId = await c.ExecuteScalarAsync<long>(store.Sql["Pulls_Start"],
-            new { source, startedAt = time.GetUtcNow().ToString("O") });
+            new { source, startedAt = time.GetUtcNow().ToString("O"), owner = owner.Token });
         var pull = new PullTotals();
         try
         {
             for (var i = 0; i < batches.Count; i++)
             {
                 var index = i;
+                if (batches[i].Refused is { } refused)
+                {
+                    await RecordRefusedBatchAsync(c, pullId, refused, pull, ct);
+                    continue;
+                }
                 await IngestBatchAsync(c, pullId, batches[i], pull,
                     bytes => progress?.Report(new IngestProgress(batches[index].Name, index, batches.Count, bytes, batches[index].TotalBytes)), ct);
             }
@@ -63,7 +72,25 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         {
             // The failed batch rolled back; earlier batches stay done. Record why, by kind only.
             await FinishAsync(c, pull.ToSummary(pullId, source), "failed", e.GetType().Name);
+            try
+            {
+                await EnsureReadOrderAsync(c, CancellationToken.None);
+            }
+            catch (DbException)
+            {
+                // Readers do not need the index, only go faster with it; the next pull builds it.
+            }
             throw;
+        }
+    }
+
+    /// <summary>Pulls still marked running whose process is gone are marked died (their done batches stay).</summary>
+    private async Task MarkDiedPullsAsync(DbConnection c, CancellationToken ct)
+    {
+        foreach (var (pullId, owner) in await c.QueryAsync<(long PullId, string? Owner)>(store.Sql["Pulls_ListRunning"]))
+        {
+            if (!await PullOwner.IsAliveAsync(store, c, owner, ct))
+                await c.ExecuteAsync(store.Sql["Pulls_MarkDied"], new { pullId, finishedAt = time.GetUtcNow().ToString("O") });
         }
     }
 
@@ -119,6 +146,7 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
     private async Task IngestBatchAsync(DbConnection c, long pullId, DropBatch batch, PullTotals pull, Action<long> progress, CancellationToken ct)
     {
         var hash = batch.ContentHash();
+        AfterHash?.Invoke(batch);
         await using var tx = await store.BeginWriteAsync(c, ct);
         // Checked inside the write lock: a second ingest waiting on the lock sees the first one's mark.
         if (await Scalar(c, tx, "Batches_Exists", new { hash }) > 0)
@@ -140,14 +168,46 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
             progress(bytes);
         }
 
-        for (var k = 0; k < batch.StrayFiles.Count; k++)
+        // Files in name order, each hashed as it is read, so the stored hash is of the bytes the gate read.
+        using var reading = new BatchHash(batch.DropRealPath);
+        var strays = 0;
+        foreach (var file in batch.Files)
         {
-            // The stray file's name is withheld: a file name can itself identify someone.
-            counts.Refuse(new Refusal(batch.Name, $"unexpected file {k + 1}", null, null,
-                "not episodes.csv or responses.csv; not read", true), wholeFile: true);
+            if (file.Kind == DropFileKind.Stray)
+            {
+                // The stray file's name is withheld: a file name can itself identify someone.
+                var problem = reading.AddWhole(file);
+                counts.Refuse(new Refusal(batch.Name, $"unexpected file {++strays}", null, null,
+                    problem is null ? "not episodes.csv or responses.csv; not read" : $"not episodes.csv or responses.csv; {problem}", true), wholeFile: true);
+                continue;
+            }
+            var source = file.Kind == DropFileKind.Episodes ? batch.Episodes! : batch.Responses!;
+            using var stream = reading.Open(file, out var openProblem);
+            if (stream is null)
+            {
+                counts.Refuse(source.Refuse(null, null, openProblem!, wholeFile: true), wholeFile: true);
+                continue;
+            }
+            if (file.Kind == DropFileKind.Episodes) await MergeEpisodesAsync(c, tx, batch, source, stream, counts, Advance, ct);
+            else await MergeResponsesAsync(c, tx, batch, source, stream, counts, Advance, ct);
         }
+        var readHash = reading.Finish();
+        if (readHash != hash)
+        {
+            // A file changed between the first hash and the read: nothing of the batch is kept, and the
+            // next pull reads it afresh. Stored, the original's hash would mark an unread export as done.
+            await tx.RollbackAsync(ct);
+            await RecordRefusedBatchAsync(c, pullId, new Refusal(batch.Name, "(batch folder)", null, null,
+                "batch changed while it was being read; not stored, it is read again on the next pull", true), pull, ct);
+            return;
+        }
+        await FinishBatchAsync(c, tx, pullId, batch, hash, counts, pull, ct);
+    }
 
-        if (batch.Episodes is { } episodes && StageFile(c, tx, episodes, counts, Advance, ct))
+    private async Task MergeEpisodesAsync(DbConnection c, DbTransaction tx, DropBatch batch, SourceFile episodes, HashingStream stream,
+        BatchTotals counts, Action<long> advance, CancellationToken ct)
+    {
+        if (StageFile(c, tx, episodes, stream, counts, advance, ct))
         {
             foreach (var line in await c.QueryAsync<long>(store.Sql["StageEpisodes_RefuseDuplicates"], transaction: tx, commandTimeout: 0))
                 counts.Refuse(episodes.Refuse(line, "episode_id", "episode_id appears more than once in this file"));
@@ -157,8 +217,12 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
             counts.EpisodesStored += staged - existing;
             counts.EpisodesUpdated += existing;
         }
+    }
 
-        if (batch.Responses is { } responses && StageFile(c, tx, responses, counts, Advance, ct))
+    private async Task MergeResponsesAsync(DbConnection c, DbTransaction tx, DropBatch batch, SourceFile responses, HashingStream stream,
+        BatchTotals counts, Action<long> advance, CancellationToken ct)
+    {
+        if (StageFile(c, tx, responses, stream, counts, advance, ct))
         {
             await PrepareStageAsync(c, tx, ct);
             // Each check reads the staged answers only when the runs say it has something to find.
@@ -189,7 +253,11 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
             counts.AnswersStored += stored;
             counts.AnswersUpdated += updated;
         }
+    }
 
+    private async Task FinishBatchAsync(DbConnection c, DbTransaction tx, long pullId, DropBatch batch, string hash, BatchTotals counts,
+        PullTotals pull, CancellationToken ct)
+    {
         // Answers held pending by earlier batches whose episode has now arrived.
         await Exec(c, tx, "StageAnswers_Clear", ct);
         var released = await Exec(c, tx, "PendingAnswers_Release", ct);
@@ -217,6 +285,18 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
         }, tx);
         await tx.CommitAsync(ct);
         pull.Add(batch, hash, counts);
+    }
+
+    /// <summary>A batch refused as a whole (its folder, or a change while it was read): one refusal of its own, nothing else.</summary>
+    private async Task RecordRefusedBatchAsync(DbConnection c, long pullId, Refusal refusal, PullTotals pull, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(c, ct);
+        await c.ExecuteAsync(store.Sql["Refusals_Insert"], new
+        {
+            PullId = pullId, refusal.Batch, refusal.File, refusal.Line, refusal.Column, refusal.Rule, WholeFile = 1,
+        }, tx);
+        await tx.CommitAsync(ct);
+        pull.AddRefused(refusal);
     }
 
     /// <summary>Merges stage_answers into administrations and answers; returns (stored, updated) answers.</summary>
@@ -280,23 +360,27 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
     /// refused (unknown column, or any value that looks like a direct identifier): its stage rows are
     /// dropped and its row refusals replaced by the one file refusal.
     /// </summary>
-    private bool StageFile(DbConnection c, DbTransaction tx, SourceFile file, BatchTotals counts, Action<long> advance, CancellationToken ct)
+    private bool StageFile(DbConnection c, DbTransaction tx, SourceFile file, HashingStream stream, BatchTotals counts, Action<long> advance,
+        CancellationToken ct)
     {
         var columns = file.Kind == FileKind.Episodes ? ExchangeFormat.EpisodeColumns : ExchangeFormat.ResponseColumns;
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true })
-            .FromFile(file.Path);
-        var header = reader.Header.ColNames;
+        // The header is read as a plain first row: the reader's own header parsing throws on a repeated
+        // name with the whole header row in its message, and a header cell may hold personal data.
+        var parse = CsvParse.Start(file, stream);
+        var header = parse.Header;
         var map = gate.MapHeader(file, header, out var headerRefusal);
         var fileRefusals = new List<Refusal>();
         long rows = 0;
-        Refusal? wholeFile = headerRefusal;
+        Refusal? wholeFile = parse.Failure ?? headerRefusal;
+        using (parse)
         using (var writer = file.Kind == FileKind.Episodes ? StageWriter.Episodes(store, c) : StageWriter.Answers(store, c))
         using (var answers = new StagePipe<GatedAnswer>(writer.Add))
         {
             var fields = new string?[columns.Count];
             var prior = new string?[header.Count];
-            foreach (var row in reader)
+            while (parse.Failure is null && parse.MoveNext())
             {
+                var row = parse.Current;
                 if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty) continue; // a blank line holds nothing
                 rows++;
                 advance(row.Span.Length + 1);
@@ -346,9 +430,12 @@ public sealed class Ingestor(Store store, GateOptions options, PseudonymKey key,
                     else fileRefusals.Add(refusal!);
                 }
             }
+            // A line the reader cannot take (longer than its limit, say) refuses the file by position.
+            wholeFile ??= parse.Failure;
             answers.Complete();
             writer.Complete();
         }
+        stream.Drain();
         if (wholeFile is not null)
         {
             c.Execute(store.Sql[file.Kind == FileKind.Episodes ? "StageEpisodes_Clear" : "StageAnswers_Clear"], transaction: tx);

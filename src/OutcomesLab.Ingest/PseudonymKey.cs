@@ -23,6 +23,7 @@ public sealed class PseudonymKey
 
     public static PseudonymKey Load(string path)
     {
+        WarnWhenOthersCanRead(path);
         string text;
         try
         {
@@ -52,6 +53,23 @@ public sealed class PseudonymKey
         UnauthorizedAccessException => "cannot be read: permission denied",
         _ => "cannot be read",
     };
+
+    private const UnixFileMode OthersAccess = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+
+    /// <summary>One line on stderr when the key file is open to group or others: whoever reads it can re-identify pseudonyms.</summary>
+    private static void WarnWhenOthersCanRead(string path)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(path)) return;
+        try
+        {
+            if ((File.GetUnixFileMode(path) & OthersAccess) != 0)
+                Console.Error.WriteLine($"warning: key file '{path}' is readable or writable by group or others; make it owner-only (chmod 600)");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reading it will report what is wrong.
+        }
+    }
 
     /// <summary>Writes a new random 256-bit key as Base64 text, readable by the owner only (mode 0600).</summary>
     public static PseudonymKey Create(string path)

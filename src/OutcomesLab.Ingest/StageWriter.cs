@@ -156,7 +156,7 @@ internal abstract class StageWriter : IDisposable
             Bind(s, 1, e.Source.Line); Bind(s, 2, e.EpisodeRef); Bind(s, 3, e.ClientRef); Bind(s, 4, e.CoupleRef); Bind(s, 5, e.SiteId);
             Bind(s, 6, e.TherapistId); Bind(s, 7, e.PresentingConcern); Bind(s, 8, e.Approach); Bind(s, 9, e.Format); Bind(s, 10, e.AgeBand);
             Bind(s, 11, e.GenderIdentity); Bind(s, 12, e.SexualOrientation); Bind(s, 13, e.IntakeMonth); Bind(s, 14, e.IntakeDay);
-            Bind(s, 15, e.EndMonth); Bind(s, 16, e.EndDayOffset); Bind(s, 17, e.EndReason);
+            Bind(s, 15, e.EndDayOffset); Bind(s, 16, e.EndReason);
             Step(s);
         }
 
@@ -237,7 +237,6 @@ internal abstract class StageWriter : IDisposable
             importer.Write(e.SexualOrientation, NpgsqlDbType.Text);
             importer.Write(e.IntakeMonth, NpgsqlDbType.Text);
             importer.Write(e.IntakeDay, NpgsqlDbType.Integer);
-            WriteText(e.EndMonth);
             if (e.EndDayOffset is { } offset) importer.Write(offset, NpgsqlDbType.Integer); else importer.WriteNull();
             importer.Write(e.EndReason, NpgsqlDbType.Text);
         }

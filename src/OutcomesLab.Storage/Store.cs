@@ -49,6 +49,7 @@ public sealed class Store : IAsyncDisposable
     public static async Task<Store> OpenAsync(StoreLocation location, CancellationToken ct = default)
     {
         location.EnsureFolderExists();
+        if (location.Dialect == Dialect.Sqlite) CreateOwnerOnly(location.Value);
         var store = new Store(location);
         try
         {
@@ -107,6 +108,31 @@ public sealed class Store : IAsyncDisposable
     }
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    /// <summary>
+    /// A new store file is made here, empty and readable by its owner only, before SQLite opens it:
+    /// SQLite would make it with the process umask (often 0644), and gives its -wal and -shm files
+    /// the main file's mode. An existing file keeps the mode its operator chose.
+    /// </summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path)) return;
+        try
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process made it first.
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"store '{path}' cannot be created: {(e is UnauthorizedAccessException ? "permission denied" : "the folder cannot be written")}", e);
+        }
+    }
 
     public async Task<DbConnection> ConnectAsync(CancellationToken ct = default)
     {

@@ -37,6 +37,7 @@ public static class StoreStatus
         public long RowsRefused { get; init; }
         public long FilesRefused { get; init; }
         public string? Error { get; init; }
+        public string? Owner { get; init; }
     }
 
     public sealed record RefusalRow
@@ -62,11 +63,27 @@ public static class StoreStatus
         return (await c.QueryAsync<(string Key, long Count)>(store.Sql[query])).Select(r => new Count(r.Key, r.Count)).ToList();
     }
 
+    /// <summary>The latest pulls, newest first; a pull still marked running whose process is gone shows as "died".</summary>
     public static async Task<IReadOnlyList<Pull>> LatestPullsAsync(Store store, int limit, CancellationToken ct = default)
     {
         await using var c = await store.ConnectAsync(ct);
-        return (await c.QueryAsync<Pull>(store.Sql["Pulls_Latest"], new { limit })).ToList();
+        var pulls = new List<Pull>();
+        foreach (var p in await c.QueryAsync<Pull>(store.Sql["Pulls_Latest"], new { limit })) pulls.Add(await LivenessAsync(store, c, p, ct));
+        return pulls;
     }
+
+    /// <summary>One pull, or null; running or died as <see cref="LatestPullsAsync"/> tells them.</summary>
+    public static async Task<Pull?> PullAsync(Store store, long pullId, CancellationToken ct = default)
+    {
+        await using var c = await store.ConnectAsync(ct);
+        var p = await c.QuerySingleOrDefaultAsync<Pull>(store.Sql["Pulls_Get"], new { pullId });
+        return p is null ? null : await LivenessAsync(store, c, p, ct);
+    }
+
+    public const string Died = "died";
+
+    private static async Task<Pull> LivenessAsync(Store store, System.Data.Common.DbConnection c, Pull p, CancellationToken ct) =>
+        p.Status == "running" && !await PullOwner.IsAliveAsync(store, c, p.Owner, ct) ? p with { Status = Died } : p;
 
     public static async Task<IReadOnlyList<RefusalRow>> RefusalsAsync(Store store, long pullId, CancellationToken ct = default)
     {

@@ -30,7 +30,7 @@ internal static class SyntheticRecords
                 TherapistId: $"T{therapist:D3}", PresentingConcern: concerns[random.Next(concerns.Count)],
                 Approach: approaches[random.Next(approaches.Count)], Format: random.NextDouble() < 0.8 ? "individual" : "couple",
                 AgeBand: Pick(random, Ages), GenderIdentity: Pick(random, Genders), SexualOrientation: Pick(random, Orientations),
-                IntakeMonth: month, EndMonth: null, EndDayOffset: null,
+                IntakeMonth: month, EndDayOffset: null,
                 EndReason: Codes.EndReasons[random.Next(Codes.EndReasons.Count)]));
         }
         return list;

@@ -67,7 +67,7 @@ internal sealed class IngestHarness : IAsyncDisposable
         var sb = new System.Text.StringBuilder();
         foreach (var sql in new[]
         {
-            "SELECT episode_ref, client_ref, couple_ref, site_id, therapist_id, presenting_concern, approach, format, age_band, gender_identity, sexual_orientation, intake_month, intake_day, end_month, end_day_offset, end_reason FROM episodes ORDER BY episode_ref",
+            "SELECT episode_ref, client_ref, couple_ref, site_id, therapist_id, presenting_concern, approach, format, age_band, gender_identity, sexual_orientation, intake_month, intake_day, end_day_offset, end_reason FROM episodes ORDER BY episode_ref",
             "SELECT administration_ref, episode_ref, instrument, session_number, administered_day, n_answered, is_valid, score FROM administrations ORDER BY administration_ref",
             "SELECT a.administration_ref, x.item, x.value FROM answers x JOIN administrations a ON a.admin_id = x.admin_id ORDER BY a.administration_ref, x.item",
             "SELECT administration_ref, item, value FROM pending_answers ORDER BY administration_ref, item",

@@ -60,7 +60,7 @@ public class PseudonymMapMigrationTests
         Assert.Equal(await once.DumpAsync(), await IngestHarness.DumpAsync(migrated));
     }
 
-    /// <summary>Copies every table of <paramref name="store"/> into a new file made by migrations 0001–0008 only.</summary>
+    /// <summary>Copies every table of <paramref name="store"/> (the columns both shapes have) into a new file made by migrations 0001–0008 only.</summary>
     private static async Task WriteOldShapeCopyAsync(Store store, string path)
     {
         await using var c = new SqliteConnection($"Data Source={path};Pooling=false");
@@ -75,7 +75,12 @@ public class PseudonymMapMigrationTests
         var tables = await c.QueryAsync<string>(
             "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'");
         foreach (var table in tables)
-            await c.ExecuteAsync($"INSERT INTO main.{table} SELECT * FROM src.{table}");
+        {
+            // Columns both shapes have: later migrations add some (pulls.owner) and drop others (episodes.end_month).
+            var today = (await c.QueryAsync<string>($"SELECT name FROM pragma_table_info('{table}', 'src')")).ToHashSet();
+            var shared = string.Join(", ", (await c.QueryAsync<string>($"SELECT name FROM pragma_table_info('{table}', 'main')")).Where(today.Contains));
+            await c.ExecuteAsync($"INSERT INTO main.{table} ({shared}) SELECT {shared} FROM src.{table}");
+        }
         await c.ExecuteAsync("DETACH DATABASE src");
     }
 }

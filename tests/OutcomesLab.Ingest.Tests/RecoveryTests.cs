@@ -27,22 +27,7 @@ public class RecoveryTests
         var keyFile = folder.File("k.key");
         await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(IngestHarness.KeyBytes));
         var store = folder.File("killed.db");
-
-        using (var process = Process.Start(CliProcess.StartInfo(folder.Path, "ingest", drop, "--store", store, "--key-file", keyFile))!)
-        {
-            // Wait until the first batch is done, then kill while the next one is in its transaction.
-            var location = StoreLocation.Parse(store);
-            var deadline = DateTime.UtcNow.AddMinutes(5);
-            long done = 0;
-            while (done < 1 && DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                await Task.Delay(50);
-                done = await CountBatches(location);
-            }
-            Assert.False(process.HasExited, "the ingest finished before it could be killed; make the drop bigger");
-            process.Kill(entireProcessTree: true); // SIGKILL: no cleanup runs
-            await process.WaitForExitAsync();
-        }
+        await KillAfterFirstBatchAsync(folder, drop, store, keyFile);
         var location2 = StoreLocation.Parse(store);
         var committed = await CountBatches(location2);
         Assert.InRange(committed, 1, 7);
@@ -64,6 +49,58 @@ public class RecoveryTests
         await using var check = await resumedStore.ConnectAsync();
         Assert.Equal(1, await check.ExecuteScalarAsync<long>(ReadOrderIndexCount));
         Assert.Equal("ok", await check.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
+    }
+
+    /// <summary>Starts a real ingest, waits until its first batch is done, then kills it while the next one is in its transaction.</summary>
+    private static async Task KillAfterFirstBatchAsync(TempFolder folder, string drop, string store, string keyFile)
+    {
+        using var process = Process.Start(CliProcess.StartInfo(folder.Path, "ingest", drop, "--store", store, "--key-file", keyFile))!;
+        var location = StoreLocation.Parse(store);
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        long done = 0;
+        while (done < 1 && DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            await Task.Delay(50);
+            done = await CountBatches(location);
+        }
+        Assert.False(process.HasExited, "the ingest finished before it could be killed; make the drop bigger");
+        process.Kill(entireProcessTree: true); // SIGKILL: no cleanup runs
+        await process.WaitForExitAsync();
+    }
+
+    [Fact]
+    public async Task After_a_killed_ingest_aggregate_and_status_read_the_store_and_the_pull_shows_as_died()
+    {
+        using var folder = new TempFolder();
+        var drop = Path.Combine(folder.Path, "drop");
+        SyntheticPractice.Write(drop, new SynthOptions { Episodes = 2500, Seed = 12 });
+        var keyFile = folder.File("k.key");
+        await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(IngestHarness.KeyBytes));
+        var store = folder.File("killed.db");
+        await KillAfterFirstBatchAsync(folder, drop, store, keyFile);
+        await using (var s = await Store.OpenAsync(StoreLocation.Parse(store)))
+        await using (var c = await s.ConnectAsync())
+        {
+            // The killed pull had dropped the read-order index for its end, which never came.
+            Assert.Equal(0, await c.ExecuteScalarAsync<long>(ReadOrderIndexCount));
+            Assert.Equal("running", await c.ExecuteScalarAsync<string>("SELECT status FROM pulls"));
+        }
+
+        var aggregate = await CliProcess.RunAsync(folder.Path, "aggregate", "--out", folder.File("out"), "--store", store, "--key-file", keyFile);
+        Assert.True(aggregate.ExitCode == 0, aggregate.Output);
+        Assert.True(File.Exists(Path.Combine(folder.File("out"), "aggregates.csv")));
+        var status = await CliProcess.RunAsync(folder.Path, "status", "--store", store, "--key-file", keyFile);
+        Assert.True(status.ExitCode == 0, status.Output);
+        Assert.Matches(@"last pull\s+#1 died", status.Output);
+
+        // The next pull records it as died for good, and completes what it left.
+        var next = await CliProcess.RunAsync(folder.Path, "ingest", drop, "--store", store, "--key-file", keyFile);
+        Assert.True(next.ExitCode == 0, next.Output);
+        await using var after = await Store.OpenAsync(StoreLocation.Parse(store));
+        await using var check = await after.ConnectAsync();
+        Assert.Equal("died", await check.ExecuteScalarAsync<string>("SELECT status FROM pulls WHERE pull_id = 1"));
+        Assert.Equal("done", await check.ExecuteScalarAsync<string>("SELECT status FROM pulls WHERE pull_id = 2"));
+        Assert.Equal(1, await check.ExecuteScalarAsync<long>(ReadOrderIndexCount));
     }
 
     private const string ReadOrderIndexCount = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_administrations_valid_order'";

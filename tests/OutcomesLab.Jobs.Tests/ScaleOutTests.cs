@@ -2,6 +2,7 @@ using System.Globalization;
 using Hangfire.Common;
 using OutcomesLab.Jobs.Scheduling;
 using OutcomesLab.Jobs.Tests.Support;
+using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 
 namespace OutcomesLab.Jobs.Tests;
@@ -80,7 +81,11 @@ public class ScaleOutTests
         await doomed.WaitForExitAsync(TimeSpan.FromSeconds(30));
         var atKill = await setup.ScalarAsync("SELECT COUNT(*) FROM batches");
         Assert.True(atKill < SyntheticDrop.BatchCount, $"the pull was still running when its worker died ({atKill} batches stored)");
-        Assert.Equal("running", Assert.Single(await setup.PullsAsync()).Status);
+        // Its pull shows as died once the server has seen its session go (at once, but give it a moment).
+        var shown = "";
+        for (var wait = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < wait && shown != StoreStatus.Died; await Task.Delay(200))
+            shown = Assert.Single(await setup.PullsAsync()).Status;
+        Assert.Equal(StoreStatus.Died, shown);
         Assert.Equal("Processing", jobs.State(id));
 
         await using var survivor = setup.StartWorker("survivor");
@@ -91,7 +96,7 @@ public class ScaleOutTests
         var processing = jobs.History(id).Where(h => h.StateName == "Processing").Select(h => h.Data["ServerId"]).Distinct().ToList();
         Assert.Equal(2, processing.Count);
         var pulls = await setup.PullsAsync();
-        Assert.Equal(["running", "done"], pulls.Select(p => p.Status));
+        Assert.Equal(["died", "done"], pulls.Select(p => p.Status));
         Assert.Equal(SyntheticDrop.BatchCount - atKill, pulls[1].BatchesNew);
         Assert.Equal(atKill, pulls[1].BatchesSeen);
     }

@@ -21,7 +21,7 @@ internal sealed class PracticeBuilder
         string format = "individual", string? episodeRef = null)
     {
         var e = new EpisodeInfo(episodeRef ?? $"EP{next++:D6}", null, site, therapist, concern, approach, format, ageBand, gender,
-            "heterosexual", intakeMonth, endReason == "ongoing" ? null : intakeMonth, endReason == "ongoing" ? null : 90, endReason);
+            "heterosexual", intakeMonth, endReason == "ongoing" ? null : 90, endReason);
         episodes.Add(e);
         return e;
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Dapper;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -52,9 +51,7 @@ public static class UiEndpoints
 
         Guard(app.MapGet("/pulls/{id:long}", async (HttpContext ctx, PipelineContext pipeline, IAntiforgery af, long id, CancellationToken ct) =>
         {
-            StoreStatus.Pull? pull;
-            await using (var c = await pipeline.Store.ConnectAsync(ct))
-                pull = await c.QuerySingleOrDefaultAsync<StoreStatus.Pull>(pipeline.Store.Sql["Pulls_Get"], new { pullId = id });
+            var pull = await StoreStatus.PullAsync(pipeline.Store, id, ct);
             if (pull is null) return Page(ctx, af, usersConfigured, "Pull", $"<h1>Pull #{E(id)}</h1><p>There is no such pull.</p>", StatusCodes.Status404NotFound);
             var refusals = await StoreStatus.RefusalsAsync(pipeline.Store, id, ct);
             return Page(ctx, af, usersConfigured, $"Pull #{id}", PullDetail(pull, refusals));

@@ -27,8 +27,8 @@ var ep = c.CreateCommand();
 ep.Transaction = tx;
 ep.CommandText = """
     INSERT INTO episodes (episode_ref, client_ref, couple_ref, site_id, therapist_id, presenting_concern, approach, format, age_band,
-        gender_identity, sexual_orientation, intake_month, intake_day, end_month, end_day_offset, end_reason, batch_name)
-    VALUES ($e, $c, NULL, $site, $t, $concern, $approach, 'individual', '35-44', 'woman', 'heterosexual', $month, $day, NULL, NULL, $end, 'bench')
+        gender_identity, sexual_orientation, intake_month, intake_day, end_day_offset, end_reason, batch_name)
+    VALUES ($e, $c, NULL, $site, $t, $concern, $approach, 'individual', '35-44', 'woman', 'heterosexual', $month, $day, NULL, $end, 'bench')
     """;
 foreach (var n in new[] { "$e", "$c", "$site", "$t", "$concern", "$approach", "$month", "$day", "$end" }) ep.Parameters.Add(new SqliteParameter(n, null));
 var ad = c.CreateCommand();

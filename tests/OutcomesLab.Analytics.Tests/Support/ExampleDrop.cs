@@ -43,7 +43,7 @@ public static class ExampleDrop
             var info = new EpisodeInfo(r["episode_id"], r["couple_id"].Length == 0 ? null : r["couple_id"], r["site_id"], r["therapist_id"],
                 r["presenting_concern"], r["approach"], r["format"], Codes.AgeBand(int.Parse(r["age_at_intake"], CultureInfo.InvariantCulture)),
                 r["gender_identity"], r["sexual_orientation"], intake.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                end?.ToString("yyyy-MM", CultureInfo.InvariantCulture), end is { } e ? e.DayNumber - intake.DayNumber : null, endReason);
+                end is { } e ? e.DayNumber - intake.DayNumber : null, endReason);
             data.Episodes.Add(new SeedEpisode(info, intake.DayNumber));
             intakeDays[info.EpisodeRef] = intake.DayNumber;
         }

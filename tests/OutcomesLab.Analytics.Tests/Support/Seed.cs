@@ -18,7 +18,7 @@ public sealed class SeedData
 
     public static EpisodeInfo Info(string episodeRef, string concern, string approach, string endReason = "completed", string intakeMonth = "2025-01") =>
         new(episodeRef, null, "S01", "T001", concern, approach, "individual", "35-44", "woman", "heterosexual",
-            intakeMonth, endReason == "ongoing" ? null : intakeMonth, endReason == "ongoing" ? null : 90, endReason);
+            intakeMonth, endReason == "ongoing" ? null : 90, endReason);
 
     public SeedData Episode(string episodeRef, string concern, string approach, string endReason = "completed", string intakeMonth = "2025-01", int intakeDay = 1000)
     {

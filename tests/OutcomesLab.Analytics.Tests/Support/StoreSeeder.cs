@@ -13,9 +13,9 @@ public static class StoreSeeder
 {
     private const string InsertEpisode = """
         INSERT INTO episodes (episode_ref, client_ref, couple_ref, site_id, therapist_id, presenting_concern, approach, format,
-            age_band, gender_identity, sexual_orientation, intake_month, intake_day, end_month, end_day_offset, end_reason, batch_name)
+            age_band, gender_identity, sexual_orientation, intake_month, intake_day, end_day_offset, end_reason, batch_name)
         VALUES (@EpisodeRef, @ClientRef, @CoupleRef, @SiteId, @TherapistId, @PresentingConcern, @Approach, @Format,
-            @AgeBand, @GenderIdentity, @SexualOrientation, @IntakeMonth, @IntakeDay, @EndMonth, @EndDayOffset, @EndReason, @Batch)
+            @AgeBand, @GenderIdentity, @SexualOrientation, @IntakeMonth, @IntakeDay, @EndDayOffset, @EndReason, @Batch)
         """;
 
     private const string InsertAdministration = """
@@ -38,7 +38,7 @@ public static class StoreSeeder
         {
             e.Info.EpisodeRef, ClientRef = "c-" + e.Info.EpisodeRef, e.Info.CoupleRef, e.Info.SiteId, e.Info.TherapistId,
             e.Info.PresentingConcern, e.Info.Approach, e.Info.Format, e.Info.AgeBand, e.Info.GenderIdentity, e.Info.SexualOrientation,
-            e.Info.IntakeMonth, e.IntakeDay, e.Info.EndMonth, e.Info.EndDayOffset, e.Info.EndReason, Batch = batch,
+            e.Info.IntakeMonth, e.IntakeDay, e.Info.EndDayOffset, e.Info.EndReason, Batch = batch,
         }), tx);
         await InsertAdministrationsAsync(c, tx, data.Administrations, batch);
         await tx.CommitAsync();

@@ -14,7 +14,7 @@ public sealed record StoreFingerprint(long Episodes, long Administrations, long 
 {
     private static readonly string[] Queries =
     [
-        "SELECT episode_ref, client_ref, couple_ref, site_id, therapist_id, presenting_concern, approach, format, age_band, gender_identity, sexual_orientation, intake_month, intake_day, end_month, end_day_offset, end_reason, batch_name FROM episodes ORDER BY episode_ref",
+        "SELECT episode_ref, client_ref, couple_ref, site_id, therapist_id, presenting_concern, approach, format, age_band, gender_identity, sexual_orientation, intake_month, intake_day, end_day_offset, end_reason, batch_name FROM episodes ORDER BY episode_ref",
         "SELECT administration_ref, episode_ref, instrument, session_number, administered_day, n_answered, is_valid, score, batch_name FROM administrations ORDER BY administration_ref",
         "SELECT a.administration_ref, x.item, x.value FROM answers x JOIN administrations a ON a.admin_id = x.admin_id ORDER BY a.administration_ref, x.item",
         "SELECT batch_name, administration_ref, episode_ref, instrument, administered_day, session_number, item, value FROM pending_answers ORDER BY administration_ref, item, batch_name",
