@@ -20,7 +20,9 @@ public static class ExportStage
     /// Makes the export; throws <see cref="ExportRefusedException"/> (nothing written) when the request
     /// or the privacy targets cannot be met. <paramref name="request"/>'s aggregate run is filled in here.
     /// </summary>
-    public static async Task<ExportReceipt> RunAsync(Store store, Catalog catalog, string? keyFile, ExportRequest request, TimeProvider time, CancellationToken ct)
+    /// <param name="anchorFile">OutcomesLab:ExportLogAnchor: where the export log's anchor is kept (null: beside the key file).</param>
+    public static async Task<ExportReceipt> RunAsync(Store store, Catalog catalog, string? keyFile, string? anchorFile, ExportRequest request, TimeProvider time,
+        CancellationToken ct)
     {
         // Cheap refusals first: a k below min_cell or a bad purpose need not wait for the whole store to be read.
         request.Parameters.Validate(request.MinCell);
@@ -28,12 +30,23 @@ public static class ExportStage
         var keys = KeysFor(store.Location, keyFile);
         var run = await AggregateRunRepository.LatestSummaryAsync(store, ct);
         var source = await StoreExportSource.LoadAsync(store, OutcomeReader.EpisodeOutcomesAsync(store, catalog, ct), request.Parameters.Items, ct);
-        var exporter = new ResearchExporter(store, catalog, keys, IdentifierDetectors.Detect, time);
+        var exporter = new ResearchExporter(store, catalog, keys, IdentifierDetectors.Detect, time, AnchorFor(store.Location, keyFile, anchorFile));
         return await exporter.ExportAsync(source, request with { AggregateRunId = run?.RunId }, ct);
     }
 
     /// <summary>Where this store's export keys are kept; a PostgreSQL store needs its key file named.</summary>
     public static ExportKeyFolder KeysFor(StoreLocation location, string? keyFile) => ExportKeyFolder.ForStore(location, keyFile);
+
+    /// <summary>Where this store's export log anchor is kept: the configured file, or beside the key file.</summary>
+    public static ExportLogAnchor AnchorFor(StoreLocation location, string? keyFile, string? anchorFile) => ExportLogAnchor.ForStore(location, keyFile, anchorFile);
+
+    /// <summary>The export log, verified against its anchor.</summary>
+    public static async Task<(IReadOnlyList<ExportLogEntry> Entries, ChainVerification Chain)> VerifiedLogAsync(Store store, string? keyFile, string? anchorFile,
+        CancellationToken ct)
+    {
+        var entries = await new ExportLog(store).ListAsync(ct);
+        return (entries, AnchorFor(store.Location, keyFile, anchorFile).Verify(entries));
+    }
 
     /// <summary>The log entry of the export made for <paramref name="requestId"/>, if one was made.</summary>
     public static async Task<ExportLogEntry?> FindByRequestAsync(Store store, string requestId, CancellationToken ct)

@@ -43,7 +43,7 @@ public static class ExportCommand
             await using var store = await StoreContext.OpenStoreAsync(settings, ct);
             try
             {
-                var receipt = await ExportStage.RunAsync(store, catalog, settings.KeyFile,
+                var receipt = await ExportStage.RunAsync(store, catalog, settings.KeyFile, settings.ExportLogAnchor,
                     new ExportRequest(target, why, parameters, settings.MinCell, null, Environment.UserName), TimeProvider.System, ct);
                 Print(receipt);
                 return 0;
@@ -60,17 +60,15 @@ public static class ExportCommand
         {
             var settings = global.Settings(parse);
             await using var store = await StoreContext.OpenStoreAsync(settings, ct);
-            var exportLog = new ExportLog(store);
-            var entries = await exportLog.ListAsync(ct);
+            var (entries, check) = await ExportStage.VerifiedLogAsync(store, settings.KeyFile, settings.ExportLogAnchor, ct);
             PrintLog(entries);
-            var check = ExportLog.Verify(entries);
             if (!check.Intact)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]export log chain broken:[/] {check.Problem}");
                 return ChainBroken;
             }
             AnsiConsole.MarkupLineInterpolated(
-                $"[green]chain intact:[/] {check.Entries} entr{(check.Entries == 1 ? "y" : "ies")}; head hash {check.HeadHash} (note it outside the store: the chain proves nothing before it changed)");
+                $"[green]chain intact:[/] {check.Entries} entr{(check.Entries == 1 ? "y" : "ies")}, matching the anchor; head hash {check.HeadHash} (each export's manifest.json records the head it found)");
             return 0;
         }));
         command.Subcommands.Add(log);
