@@ -85,6 +85,8 @@ public static class ExportCommand
         table.AddRow("k / ℓ achieved", string.Create(CultureInfo.InvariantCulture, $"{d.KAchieved} / {d.LAchieved} (asked {m.Parameters.K} / {m.Parameters.L})"));
         table.AddRow("generalisation", Markup.Escape(string.Join(", ", d.Generalisation.Select(kv => $"{kv.Key}: {kv.Value}"))));
         table.AddRow("suppressed", string.Create(CultureInfo.InvariantCulture, $"{d.SuppressedEpisodes} episodes ({d.SuppressedShare:P2}), {d.WithheldEpisodes} withheld"));
+        table.AddRow("across exports", Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"k {m.CrossRelease.KAchievedJointly} / ℓ {m.CrossRelease.LAchievedJointly} jointly with {m.CrossRelease.EarlierExports.Count} earlier export(s)")));
         table.AddRow("prosecutor risk", string.Create(CultureInfo.InvariantCulture, $"highest {d.Risk.Highest:0.####}, average {d.Risk.Average:0.####}"));
         table.AddRow("aggregate run", m.AggregateRunId?.ToString(CultureInfo.InvariantCulture) ?? "none yet");
         table.AddRow("log entry", string.Create(CultureInfo.InvariantCulture, $"#{r.LogEntry.EntryId} {r.LogEntry.EntryHash}"));

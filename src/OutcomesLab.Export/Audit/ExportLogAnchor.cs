@@ -129,8 +129,23 @@ public sealed class ExportLogAnchor(string path)
         stream.Flush(flushToDisk: true);
     }
 
-    /// <summary>Takes back the last line when it is <paramref name="e"/>'s: its store transaction did not commit.</summary>
+    /// <summary>
+    /// Takes back the last line when it is <paramref name="e"/>'s: its store transaction did not commit. Best effort
+    /// (an append-only file cannot be cut): a line left behind reads as "removed, or failed while being committed".
+    /// </summary>
     public void RemoveLast(ExportLogEntry e)
+    {
+        try
+        {
+            CutLast(e);
+        }
+        catch (Exception x) when (x is IOException or UnauthorizedAccessException)
+        {
+            // The export's own failure is what the caller reports.
+        }
+    }
+
+    private void CutLast(ExportLogEntry e)
     {
         if (!Exists) return;
         var lines = File.ReadAllLines(Path).Where(l => l.Length > 0).ToList();

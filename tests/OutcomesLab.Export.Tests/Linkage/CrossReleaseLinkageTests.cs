@@ -71,6 +71,7 @@ public sealed class CrossReleaseLinkageTests(DemoStore demo, ITestOutputHelper o
         // The second export's manifest states what holds across the two.
         using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(second.Folder, "manifest.json")));
         var cross = manifest.RootElement.GetProperty("cross_release");
+        output.WriteLine("second export generalisation: " + manifest.RootElement.GetProperty("disclosure").GetProperty("generalisation").GetRawText().ReplaceLineEndings(" "));
         Assert.Equal([first.ExportId], cross.GetProperty("earlier_exports").EnumerateArray().Select(e => e.GetString()));
         Assert.True(cross.GetProperty("k_achieved_jointly").GetInt32() >= k);
         Assert.Contains("every combination", cross.GetProperty("guarantee").GetString(), StringComparison.Ordinal);
