@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dapper;
 using OutcomesLab.Analytics;
 using OutcomesLab.Domain;
 using OutcomesLab.Export.Audit;
@@ -27,11 +28,35 @@ public static class ExportStage
         // Cheap refusals first: a k below min_cell or a bad purpose need not wait for the whole store to be read.
         request.Parameters.Validate(request.MinCell);
         if (ExportPurpose.Problem(request.Purpose, IdentifierDetectors.Detect) is { } problem) throw new ExportRefusedException("--purpose " + problem);
+        await CheckKeyAsync(store, keyFile, ct);
         var keys = KeysFor(store.Location, keyFile);
         var run = await AggregateRunRepository.LatestSummaryAsync(store, ct);
         var source = await StoreExportSource.LoadAsync(store, OutcomeReader.EpisodeOutcomesAsync(store, catalog, ct), request.Parameters.Items, ct);
         var exporter = new ResearchExporter(store, catalog, keys, IdentifierDetectors.Detect, time, AnchorFor(store.Location, keyFile, anchorFile));
         return await exporter.ExportAsync(source, request with { AggregateRunId = run?.RunId }, ct);
+    }
+
+    /// <summary>
+    /// The store's key check, as a pull runs it: export keys and the log's anchor are kept beside the key file,
+    /// so it must be the store's own (a wrong one would scatter them where no later export looks).
+    /// </summary>
+    public static async Task CheckKeyAsync(Store store, string? keyFile, CancellationToken ct)
+    {
+        string? fingerprint;
+        await using (var c = await store.ConnectAsync(ct))
+        {
+            // The value a pull records under "key_check" when it first meets the store (Ingestor).
+            fingerprint = await c.QuerySingleOrDefaultAsync<string>(
+                new CommandDefinition(store.Sql["StoreMeta_Get"], new { key = "key_check" }, cancellationToken: ct));
+        }
+        if (fingerprint is null) return;
+        if (string.IsNullOrWhiteSpace(keyFile) && store.Location.Dialect == Dialect.Postgres)
+            throw new KeyFileException("a PostgreSQL store needs a key file: set OutcomesLab:KeyFile, OUTCOMESLAB_KEY_FILE or --key-file");
+        var path = string.IsNullOrWhiteSpace(keyFile) ? PseudonymKey.DefaultPathFor(store.Location) : keyFile;
+        if (!File.Exists(path))
+            throw new KeyFileException($"the store's key file {Path.GetFullPath(path)} does not exist: export keys and the export log's anchor are kept beside it");
+        if (PseudonymKey.Load(path).Fingerprint() != fingerprint)
+            throw new KeyFileException("the pseudonym key file does not belong to this store: export keys and the export log's anchor are kept beside the store's own key");
     }
 
     /// <summary>Where this store's export keys are kept; a PostgreSQL store needs its key file named.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using OutcomesLab.Domain;
 using OutcomesLab.Ingest;
 using OutcomesLab.Storage;
@@ -22,16 +21,16 @@ public sealed class DemoStore : IAsyncLifetime
         var drop = folder.File("drop");
         SyntheticPractice.Write(drop, new SynthOptions { Episodes = 3000, Seed = 1 });
         await using var store = await Store.OpenAsync(StoreLocation.Parse(Template));
-        await new Ingestor(store, new GateOptions(Catalog.Default, []), PseudonymKey.FromBytes(RandomNumberGenerator.GetBytes(32)), TimeProvider.System)
-            .PullAsync(drop);
+        await new Ingestor(store, new GateOptions(Catalog.Default, []), PseudonymKey.Create(Template + ".key"), TimeProvider.System).PullAsync(drop);
     }
 
-    /// <summary>A copy of the demo store in <paramref name="into"/>; its key file path is the store's default one.</summary>
+    /// <summary>A copy of the demo store and its key file (at the default path beside it) in <paramref name="into"/>.</summary>
     public StoreLocation CopyInto(TempFolder into)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var path = into.File("practice.db");
         File.Copy(Template, path);
+        File.Copy(Template + ".key", path + ".key");
         foreach (var suffix in new[] { "-wal", "-shm" })
         {
             if (File.Exists(Template + suffix)) File.Copy(Template + suffix, path + suffix);
