@@ -14,21 +14,30 @@ namespace OutcomesLab.Export;
 /// </summary>
 public static class ResearchDatasetBuilder
 {
+    /// <param name="history">The exports already released from the same data: classes are held to k and ℓ jointly with them.</param>
     public static ResearchDataset Build(ExportSource source, Catalog catalog, ExportParameters parameters, ExportKey key,
-        Func<string, string?> detectIdentifier)
+        Func<string, string?> detectIdentifier, ReleaseHistory? history = null)
     {
+        history ??= ReleaseHistory.None;
         var qis = ExportHierarchies.For(parameters.WithTherapist);
+        var union = ExportHierarchies.For(withTherapist: true);
         var episodes = source.Outcomes.Select(o => o.Episode).DistinctBy(e => e.EpisodeRef).ToList();
         var outcomesByEpisode = source.Outcomes.GroupBy(o => o.Episode.EpisodeRef, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(o => o.Instrument, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         var exportRef = episodes.ToDictionary(e => e.EpisodeRef, e => key.EpisodeRef(e.EpisodeRef), StringComparer.Ordinal);
         string PersonOf(string episodeRef) => source.PersonOf?.GetValueOrDefault(episodeRef) ?? "episode:" + episodeRef;
 
+        var known = episodes.ToDictionary(e => e.EpisodeRef, e => history.KnownKey(union, UnionValues(e), e.EpisodeRef), StringComparer.Ordinal);
         var records = episodes.Select(e => new DisclosureRecord(e.EpisodeRef, PersonOf(e.EpisodeRef), QuasiIdentifierValues(e, parameters, key),
-            e.PresentingConcern)).ToList();
-        var disclosure = DisclosureEngine.Anonymise(qis, records,
-            new DisclosureOptions(parameters.K, parameters.L, parameters.MaxSuppression));
-        if (!disclosure.Succeeded) throw new ExportRefusedException(disclosure.FailureReason!);
+            e.PresentingConcern, known[e.EpisodeRef])).ToList();
+        var jointK = Math.Max(parameters.K, history.K);
+        var jointL = Math.Max(parameters.L, history.L);
+        var disclosure = DisclosureEngine.Anonymise(qis, records, new DisclosureOptions(jointK, jointL, parameters.MaxSuppression));
+        if (!disclosure.Succeeded)
+        {
+            throw new ExportRefusedException(history.Releases.Count == 0 ? disclosure.FailureReason! : string.Create(CultureInfo.InvariantCulture,
+                $"{disclosure.FailureReason} (checked together with the {history.Releases.Count} export(s) already released from this store: a recipient can link exports on their outcome values, so k = {jointK} and ℓ = {jointL} must hold for what they say together)"));
+        }
 
         var released = disclosure.Records.Where(r => r.Fate != RecordFate.Withheld)
             .ToDictionary(r => r.RecordId, r => r.QuasiIdentifiers, StringComparer.Ordinal);
@@ -66,8 +75,36 @@ public static class ResearchDatasetBuilder
                 throw new ExportRefusedException($"an exported value did not pass the identifier detectors ({finding})");
         }
 
-        var verified = Verify(episodesTable, qis, order.ToDictionary(r => exportRef[r], PersonOf, StringComparer.Ordinal), parameters);
-        return new ResearchDataset(episodesTable, itemsTable, qis, disclosure, verified, episodes.Count, released.Count);
+        var verified = Verify(episodesTable, qis, order.ToDictionary(r => exportRef[r], PersonOf, StringComparer.Ordinal), parameters.K, parameters.L, null);
+        var verifiedJoint = Verify(episodesTable, qis, order.ToDictionary(r => exportRef[r], PersonOf, StringComparer.Ordinal), jointK, jointL,
+            order.ToDictionary(r => exportRef[r], r => known[r], StringComparer.Ordinal));
+        return new ResearchDataset(episodesTable, itemsTable, qis, disclosure, verified, episodes.Count, released.Count)
+        {
+            History = history,
+            VerifiedJoint = verifiedJoint,
+            LinkableShare = LinkableShare(order.Select(r => outcomesByEpisode[r]).ToList()),
+        };
+    }
+
+    private static string[] UnionValues(EpisodeInfo e) =>
+        [e.AgeBand, e.GenderIdentity, e.SexualOrientation, e.SiteId, e.Format, ExportHierarchies.QuarterOf(e.IntakeMonth), e.TherapistId];
+
+    /// <summary>
+    /// The share of released episodes whose outcome values (concern, approach, end reason, sessions, every
+    /// instrument's baseline and final) no other released episode shares: each of them is found again,
+    /// exactly, in any other export of the same data.
+    /// </summary>
+    private static double LinkableShare(IReadOnlyList<List<EpisodeOutcome>> released)
+    {
+        if (released.Count == 0) return 0;
+        var fingerprints = released.Select(outcomes =>
+        {
+            var e = outcomes[0].Episode;
+            var sessions = outcomes.Max(o => (o.Final ?? o.Baseline).SessionNumber);
+            return string.Join('|', [e.PresentingConcern, e.Approach, e.EndReason, sessions.ToString(CultureInfo.InvariantCulture),
+                .. outcomes.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Instrument}:{o.Baseline.Score:R}:{o.Final?.Score:R}"))]);
+        }).GroupBy(f => f, StringComparer.Ordinal).ToList();
+        return (double)fingerprints.Count(g => g.Count() == 1) / released.Count;
     }
 
     private static string[] QuasiIdentifierValues(EpisodeInfo e, ExportParameters p, ExportKey key)
@@ -226,8 +263,9 @@ public static class ResearchDatasetBuilder
     /// Re-measures k and ℓ from the final episode rows themselves (one record per episode_ref, classes over
     /// the quasi-identifier columns as they will be written): the last line of defence against a bug upstream.
     /// </summary>
+    /// <param name="knownOfExportRef">With it, the joint classes: each episode's values together with what earlier releases revealed.</param>
     private static DisclosureFigures Verify(ExportTable episodes, IReadOnlyList<QuasiIdentifier> qis,
-        IReadOnlyDictionary<string, string> personOfExportRef, ExportParameters parameters)
+        IReadOnlyDictionary<string, string> personOfExportRef, int k, int l, IReadOnlyDictionary<string, string>? knownOfExportRef)
     {
         var refColumn = episodes.IndexOf("episode_ref");
         var qiColumns = qis.Select(q => episodes.IndexOf(q.Name)).ToArray();
@@ -236,7 +274,9 @@ public static class ResearchDatasetBuilder
         foreach (var row in episodes.Rows)
         {
             var id = (string)row[refColumn]!;
-            var record = ((IReadOnlyList<string>)qiColumns.Select(c => (string)row[c]!).ToArray(), personOfExportRef[id], (string)row[concern]!);
+            var values = qiColumns.Select(c => (string)row[c]!);
+            if (knownOfExportRef is not null) values = values.Append(knownOfExportRef[id]);
+            var record = ((IReadOnlyList<string>)values.ToArray(), personOfExportRef[id], (string)row[concern]!);
             if (perEpisode.TryGetValue(id, out var seen))
             {
                 if (!seen.Item1.SequenceEqual(record.Item1))
@@ -246,9 +286,9 @@ public static class ResearchDatasetBuilder
             perEpisode[id] = record;
         }
         var figures = DisclosureCheck.Measure(DisclosureCheck.Classes(perEpisode.Values));
-        if (perEpisode.Count > 0 && (figures.KAchieved < parameters.K || figures.LAchieved < parameters.L))
+        if (perEpisode.Count > 0 && (figures.KAchieved < k || figures.LAchieved < l))
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"the final rows reach only k = {figures.KAchieved}, ℓ = {figures.LAchieved}: refusing to write them"));
+                $"the final rows reach only k = {figures.KAchieved}, ℓ = {figures.LAchieved}{(knownOfExportRef is null ? "" : " together with earlier exports")}: refusing to write them"));
         return figures;
     }
 }

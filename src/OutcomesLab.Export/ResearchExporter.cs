@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using OutcomesLab.Domain;
 using OutcomesLab.Export.Audit;
+using OutcomesLab.Export.Disclosure;
 using OutcomesLab.Export.Packaging;
 using OutcomesLab.Export.Pseudonyms;
 using OutcomesLab.Export.Tables;
@@ -15,9 +16,17 @@ namespace OutcomesLab.Export;
 /// transaction — the log entry appended and the folder moved into place. If anything fails, nothing is
 /// left behind: no files, no key, no log entry.
 /// </summary>
-public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFolder keys, Func<string, string?> detectIdentifier, TimeProvider time)
+/// <remarks>
+/// Before anything is made, the export log must verify against its anchor (<see cref="ExportLogAnchor"/>):
+/// a removed or rewritten entry would also hide an earlier release from the cross-release check, which holds
+/// the new export to k and ℓ jointly with every export the log lists (<see cref="ReleaseHistory"/>).
+/// </remarks>
+public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFolder keys, Func<string, string?> detectIdentifier, TimeProvider time,
+    ExportLogAnchor? anchor = null)
 {
     public const string FormatName = "outcomeslab-research-export";
+
+    private readonly ExportLogAnchor anchor = anchor ?? ExportLogAnchor.BesideKeys(keys.Path);
 
     public async Task<ExportReceipt> ExportAsync(ExportSource source, ExportRequest request, CancellationToken ct)
     {
@@ -27,18 +36,26 @@ public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFold
         var log = new ExportLog(store);
 
         var key = await KeyFor(request.Parameters.LinkWith, log, ct);
+        var earlier = await log.ListAsync(ct);
+        var chain = anchor.Verify(earlier);
+        var seedAnchor = !anchor.Exists && ExportLog.Verify(earlier).Intact;
+        if (!chain.Intact && !seedAnchor)
+            throw new ExportRefusedException($"the export log does not verify ({chain.Problem}); no export is made until that is looked into, " +
+                                             "since a removed or rewritten entry would also hide an earlier export from the cross-release check");
         var now = time.GetUtcNow();
         var exportId = NewExportId(now);
         if (request.NameFolderByExportId) target = CheckTarget(Path.Combine(target, exportId));
-        var dataset = ResearchDatasetBuilder.Build(source, catalog, request.Parameters, key, detectIdentifier);
+        var dataset = ResearchDatasetBuilder.Build(source, catalog, request.Parameters, key, detectIdentifier, ReleaseHistory.FromLog(earlier));
+        var logBefore = new ManifestExportLog(earlier.Count, chain.HeadHash);
 
         var staging = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{exportId}.partial");
-        Directory.CreateDirectory(staging);
+        ExportFiles.CreateFolder(staging);
         var keySaved = false;
         var delivered = false;
+        ExportLogEntry? anchored = null;
         try
         {
-            var (manifest, files) = await WriteAsync(staging, dataset, request, purpose, exportId, now, ct);
+            var (manifest, files) = await WriteAsync(staging, dataset, request, purpose, exportId, now, logBefore, ct);
             await VerifyAsync(staging, files, dataset, ct);
             var keyFile = keys.Save(exportId, key);
             keySaved = true;
@@ -47,7 +64,7 @@ public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFold
             await using var transaction = await store.BeginWriteAsync(connection, ct);
             var entry = await log.AppendAsync(connection, transaction, new ExportLogDraft(
                 exportId, now, purpose, request.UserName,
-                LoggedParameters(manifest, target, request.RequestId),
+                LoggedParameters(manifest, dataset, target, request.RequestId),
                 ExportJson.Serialize(files, indented: false),
                 ExportJson.Serialize(new
                 {
@@ -55,7 +72,10 @@ public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFold
                     manifest.Disclosure.SuppressedEpisodes, manifest.Disclosure.WithheldEpisodes,
                     ProsecutorHighest = manifest.Disclosure.Risk.Highest, ProsecutorAverage = manifest.Disclosure.Risk.Average,
                 }, indented: false),
-                request.Parameters.LinkWith), ct);
+                request.Parameters.LinkWith), ct, expectedPrevious: chain.HeadHash);
+            if (seedAnchor) anchor.Seed(earlier);
+            anchor.Append(entry);
+            anchored = entry;
             if (Directory.Exists(target)) Directory.Delete(target);
             Directory.Move(staging, target);
             delivered = true;
@@ -75,6 +95,7 @@ public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFold
         {
             if (!delivered)
             {
+                if (anchored is not null) anchor.RemoveLast(anchored);
                 if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
                 if (keySaved) keys.Delete(exportId);
             }
@@ -96,10 +117,17 @@ public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFold
     private string CheckPurpose(string purpose) =>
         ExportPurpose.Problem(purpose, detectIdentifier) is { } problem ? throw new ExportRefusedException("--purpose " + problem) : purpose.Trim();
 
-    // request_id only when there is one: entries made by the CLI keep their earlier shape.
-    private static string LoggedParameters(ExportManifest manifest, string target, string? requestId) => requestId is null
-        ? ExportJson.Serialize(new { manifest.Parameters, out_folder = target, manifest.AggregateRunId }, indented: false)
-        : ExportJson.Serialize(new { manifest.Parameters, out_folder = target, manifest.AggregateRunId, request_id = requestId }, indented: false);
+    // request_id only when there is one: entries made by the CLI keep their earlier shape. qi_levels is what later exports are checked against.
+    private static string LoggedParameters(ExportManifest manifest, ResearchDataset d, string target, string? requestId)
+    {
+        var levels = d.QuasiIdentifiers.Select((q, i) => (q.Name, Level: d.Disclosure.Levels[i])).ToDictionary(x => x.Name, x => x.Level, StringComparer.Ordinal);
+        var released = ReleaseHistory.Members(manifest.ExportId, d.Disclosure.Records.Where(r => r.Fate == RecordFate.Released).Select(r => r.RecordId));
+        var suppressed = ReleaseHistory.Members(manifest.ExportId, d.Disclosure.Records.Where(r => r.Fate == RecordFate.Suppressed).Select(r => r.RecordId));
+        return requestId is null
+            ? ExportJson.Serialize(new { manifest.Parameters, out_folder = target, manifest.AggregateRunId, qi_levels = levels, released, suppressed }, indented: false)
+            : ExportJson.Serialize(new { manifest.Parameters, out_folder = target, manifest.AggregateRunId, qi_levels = levels, released, suppressed, request_id = requestId },
+                indented: false);
+    }
 
     private static string CheckHolder(string folder)
     {
@@ -125,7 +153,7 @@ public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFold
         now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
 
     private async Task<(ExportManifest Manifest, List<ManifestFile> Files)> WriteAsync(string folder, ResearchDataset d, ExportRequest request,
-        string purpose, string exportId, DateTimeOffset now, CancellationToken ct)
+        string purpose, string exportId, DateTimeOffset now, ManifestExportLog logBefore, CancellationToken ct)
     {
         var metadata = new Dictionary<string, string> { ["outcomeslab.export_id"] = exportId, ["outcomeslab.codebook"] = "codebook.json" };
         var files = new List<ManifestFile>();
@@ -141,7 +169,7 @@ public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFold
         files.Add(await WriteText(folder, "codebook.md", Codebook.Markdown(d, catalog, exportId), ct));
         files.Add(await WriteText(folder, "codebook.json", Codebook.Json(d, catalog, exportId), ct));
 
-        var manifest = Manifest(d, request, purpose, exportId, now, files);
+        var manifest = Manifest(d, request, purpose, exportId, now, logBefore, files);
         files.Add(await WriteText(folder, "README.md", RecipientReadme.Write(manifest), ct));
         manifest = manifest with { Files = files.ToList() };
         var manifestFile = await WriteText(folder, "manifest.json", ExportJson.Serialize(manifest), ct);
@@ -149,7 +177,7 @@ public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFold
     }
 
     private static ExportManifest Manifest(ResearchDataset d, ExportRequest request, string purpose, string exportId, DateTimeOffset now,
-        IReadOnlyList<ManifestFile> files)
+        ManifestExportLog logBefore, IReadOnlyList<ManifestFile> files)
     {
         var p = request.Parameters;
         var released = d.Disclosure.Records.Where(r => r.Fate != Disclosure.RecordFate.Withheld).ToList();
@@ -170,13 +198,39 @@ public sealed class ResearchExporter(Store store, Catalog catalog, ExportKeyFold
                 new ManifestRisk("prosecutor: risk of a record = 1 / people in its class", d.Verified.Risk.Highest, d.Verified.Risk.Average,
                     d.Verified.Risk.RecordsAtHighest),
                 d.Disclosure.InformationLoss, d.Disclosure.NodesEvaluated, d.Disclosure.NodesMeetingTargets),
+            CrossRelease(d, p),
+            logBefore,
             files);
+    }
+
+    private static ManifestCrossRelease CrossRelease(ResearchDataset d, ExportParameters p)
+    {
+        var h = d.History;
+        var k = Math.Max(p.K, h.K);
+        var l = Math.Max(p.L, h.L);
+        var joint = d.VerifiedJoint ?? d.Verified;
+        var known = ExportHierarchies.For(withTherapist: true)
+            .ToDictionary(q => q.Name, q => q.Hierarchy.LevelNames[h.KnownLevel(q)], StringComparer.Ordinal);
+        var guarantee = h.Releases.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"the first export of this store: k = {k} people and ℓ = {l} concerns hold for this export; every later export is checked against it")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"k = {k} people and ℓ = {l} concerns hold for every combination of this export with the {h.Releases.Count} export(s) released before it, however a recipient links them (the largest k and ℓ any of them promised)");
+        return new ManifestCrossRelease(guarantee,
+            "every export of the same store is assumed linked to every other episode by episode, since the outcome values (concern, approach, " +
+            "scores, sessions, end reason) single most episodes out: for each episode a recipient is assumed to know, from each earlier export, " +
+            "its quasi-identifiers at that export's levels, or that it was suppressed there, or that it was not in it. " +
+            "Outcome values are exported exactly: not coarsened, not perturbed.",
+            h.Releases.Select(r => r.ExportId).ToList(), known, k, l, joint.KAchieved, joint.LAchieved, d.LinkableShare);
     }
 
     private static async Task<ManifestFile> WriteText(string folder, string name, string text, CancellationToken ct)
     {
         var path = Path.Combine(folder, name);
-        await File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(false), ct);
+        await using (var stream = ExportFiles.CreateNew(path, FileAccess.Write))
+        {
+            await stream.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(text), ct);
+        }
         return await Describe(path, null, ct);
     }
 

@@ -14,11 +14,19 @@ public static class StoreKeyCheck
     /// <summary>Throws when the store's check value is another key's; false when the store has none yet.</summary>
     public static async Task<bool> VerifyAsync(DbConnection connection, Store store, PseudonymKey key, DbTransaction? tx = null)
     {
-        var stored = await connection.QuerySingleOrDefaultAsync<string>(store.Sql["StoreMeta_Get"], new { key = "key_check" }, tx);
-        if (stored is null) return false;
+        if (await StoredAsync(connection, store, tx) is not { } stored) return false;
+        Verify(stored, key);
+        return true;
+    }
+
+    /// <summary>The store's check value, or null before its first pull.</summary>
+    public static Task<string?> StoredAsync(DbConnection connection, Store store, DbTransaction? tx = null) =>
+        connection.QuerySingleOrDefaultAsync<string>(store.Sql["StoreMeta_Get"], new { key = "key_check" }, tx);
+
+    public static void Verify(string stored, PseudonymKey key)
+    {
         if (stored != key.Fingerprint())
             throw new KeyFileException("the pseudonym key file does not belong to this store (its pseudonyms would not match)");
-        return true;
     }
 
     /// <summary>Records the key's check value in a store that has none yet.</summary>

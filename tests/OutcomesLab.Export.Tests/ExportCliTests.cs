@@ -49,6 +49,36 @@ public sealed class ExportCliTests
         Assert.Contains("edited", broken.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_export_with_another_stores_key_file_is_refused_and_files_nothing_beside_it()
+    {
+        using var folder = new TempFolder();
+        var store = folder.File("practice.db");
+        var drop = folder.File("drop");
+        Assert.Equal(0, (await CliProcess.RunAsync(folder.Path, "synth", "--out", drop, "--episodes", "1200", "--seed", "5")).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(folder.Path, "ingest", drop, "--store", store)).ExitCode);
+        var wrongKey = folder.File("other.key");
+        OutcomesLab.Ingest.PseudonymKey.Create(wrongKey);
+
+        var wrong = await CliProcess.RunAsync(folder.Path, "export", "--store", store, "--key-file", wrongKey, "--out", folder.File("study"),
+            "--purpose", "export with the wrong key");
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("does not belong to this store", OneLine(wrong.Output), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", wrong.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.File("study")));
+        Assert.False(Directory.Exists(wrongKey + ".export-keys"));
+        Assert.False(File.Exists(wrongKey + ".export-log-anchor"));
+
+        File.Move(store + ".key", folder.File("moved.key"));
+        var missing = await CliProcess.RunAsync(folder.Path, "export", "--store", store, "--out", folder.File("study"), "--purpose", "key file gone");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("does not exist", OneLine(missing.Output), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.File("study")));
+    }
+
+    // The console may wrap a long message when piped.
+    private static string OneLine(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+
     [Theory]
     [InlineData("--purpose", "no out folder")]
     [InlineData("--out", "somewhere")]

@@ -223,6 +223,74 @@ public class ExportJobTests
         Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
     }
 
+    [Fact]
+    public async Task Two_exports_requested_in_the_web_ui_are_checked_against_each_other_and_their_log_against_its_anchor()
+    {
+        using var folder = new TempFolder();
+        var settings = await IngestedStoreAsync(folder, Dialect.Sqlite);
+        settings.Users = [new UserSettings { Name = "rita", Role = Roles.Researcher, PasswordHash = PasswordHasher.Hash("rita's long passphrase") }];
+        var (host, url) = await ServeFixture.StartAsync(folder, settings);
+        await using var _ = host;
+        var jobs = await JobWatch.ForAsync(settings);
+        using var rita = new WebSession(url);
+        using (var signIn = await rita.SignInAsync("rita", "rita's long passphrase")) Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        // A full-width @ is an @ to the purpose screen, and the refusal does not repeat the purpose.
+        using (var lookAlike = await rita.PostAsync("/exports",
+                   new() { ["purpose"] = "for jane\uFF20example.org", ["k"] = "5", ["__token"] = await rita.TokenAsync("/exports") }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, lookAlike.StatusCode);
+            var body = await lookAlike.Content.ReadAsStringAsync();
+            Assert.Contains("looks like it holds an identifier", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("jane", body, StringComparison.Ordinal);
+        }
+
+        async Task<ExportLogEntry> RequestAsync(bool withTherapist)
+        {
+            var form = new Dictionary<string, string> { ["purpose"] = "Web export linkage test", ["k"] = "5", ["__token"] = await rita.TokenAsync("/exports") };
+            if (withTherapist) form["withTherapist"] = "true";
+            using var request = await rita.PostAsync("/exports", form);
+            var jobId = request.Headers.Location!.ToString().Split("requested=")[1];
+            var end = await jobs.WaitForAsync(jobId, JobTimeout, "Succeeded", "Failed");
+            Assert.True(end.StateName == "Succeeded", JobWatch.Describe(jobs.History(jobId)) + "\n" + host.Output);
+            return (await LogAsync(settings))[^1];
+        }
+        var plain = await RequestAsync(withTherapist: false);
+        var therapist = await RequestAsync(withTherapist: true);
+
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputLayout.Exports(settings), therapist.ExportId, "manifest.json"))))
+        {
+            var cross = manifest.RootElement.GetProperty("cross_release");
+            Assert.Equal([plain.ExportId], cross.GetProperty("earlier_exports").EnumerateArray().Select(e => e.GetString()));
+            Assert.True(cross.GetProperty("k_achieved_jointly").GetInt32() >= 5);
+            Assert.Equal(1, manifest.RootElement.GetProperty("export_log").GetProperty("entries_before").GetInt32());
+            Assert.Equal(plain.EntryHash, manifest.RootElement.GetProperty("export_log").GetProperty("head_before").GetString());
+        }
+        Assert.Contains("Hash chain verified: 2 entries", await rita.GetTextAsync("/exports"), StringComparison.Ordinal);
+
+        // The newest entry deleted behind the store's back: the page says so, and no further export is made.
+        await using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={settings.Store};Pooling=false"))
+        {
+            await c.OpenAsync();
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "DROP TRIGGER export_log_no_delete; DELETE FROM export_log WHERE entry_id = 2;";
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var page = await rita.GetTextAsync("/exports");
+        Assert.Contains("Hash chain broken", page, StringComparison.Ordinal);
+        Assert.Contains("removed", page, StringComparison.Ordinal);
+        using (var again = await rita.PostAsync("/exports",
+                   new() { ["purpose"] = "Web export after tampering", ["k"] = "5", ["__token"] = await rita.TokenAsync("/exports") }))
+        {
+            var jobId = again.Headers.Location!.ToString().Split("requested=")[1];
+            Assert.Equal("Failed", (await jobs.WaitForAsync(jobId, JobTimeout, "Failed", "Succeeded")).StateName);
+        }
+        Assert.Single(await LogAsync(settings));
+
+        host.Terminate();
+        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+    }
+
     [Theory]
     [InlineData("Purpose", "", "error: OutcomesLab:Exports:0:Purpose is required")]
     [InlineData("Cron", "monthly", "error: OutcomesLab:Exports:0:Cron 'monthly' is not a valid cron expression (five fields, UTC)")]

@@ -9,6 +9,8 @@ public sealed class OutcomesLabSettings
     public string Store { get; set; } = "outcomeslab.db";
     /// <summary>The pseudonym key file; for SQLite it defaults to <c>&lt;store&gt;.key</c> beside the store.</summary>
     public string? KeyFile { get; set; }
+    /// <summary>The research export log's anchor file; defaults to <c>&lt;key file&gt;.export-log-anchor</c>. Every host writing exports must reach it.</summary>
+    public string? ExportLogAnchor { get; set; }
     public int MinCell { get; set; } = 11;
     public List<SourceSettings> Sources { get; set; } = [];
     public ScheduleSettings Schedules { get; set; } = new();

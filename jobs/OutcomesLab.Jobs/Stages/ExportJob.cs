@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using OutcomesLab.Export;
+using OutcomesLab.Export.Packaging;
 using OutcomesLab.Jobs.Hosting;
 
 namespace OutcomesLab.Jobs.Stages;
@@ -27,13 +28,14 @@ public sealed class ExportJob(PipelineContext pipeline, ILogger<ExportJob> log)
             return $"export {earlier.ExportId} was already made for this request ({requestId}); nothing new written";
 
         var root = OutputLayout.Exports(pipeline.Settings);
-        Directory.CreateDirectory(root);
+        ExportFiles.CreateFolder(root);
         var request = new ExportRequest(root, purpose, new ExportParameters(K: k, Items: items, WithTherapist: withTherapist),
             pipeline.Settings.MinCell, null, requestedBy) { NameFolderByExportId = true, RequestId = requestId };
         ExportReceipt receipt;
         try
         {
-            receipt = await ExportStage.RunAsync(pipeline.Store, pipeline.Catalog, pipeline.Settings.KeyFile, request, pipeline.Time, ct);
+            receipt = await ExportStage.RunAsync(pipeline.Store, pipeline.Catalog, pipeline.Settings.KeyFile, pipeline.Settings.ExportLogAnchor, request,
+                pipeline.Time, ct);
         }
         catch (ExportRefusedException e)
         {

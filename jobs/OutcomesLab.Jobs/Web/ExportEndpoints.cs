@@ -104,8 +104,8 @@ public static class ExportEndpoints
         var requests = ExportRequests.Recent(storage, admin ? null : ctx.User.Identity?.Name, RequestsShown);
         html.Append("<h2>").Append(admin ? "Recent export requests" : "Your recent export requests").Append("</h2>").Append(RequestTable(requests));
 
-        var entries = await new ExportLog(pipeline.Store).ListAsync(ct);
-        html.Append("<h2 style=\"margin-top:1.5rem\">Export log</h2>").Append(LogTable(entries, ExportLog.Verify(entries), root));
+        var (entries, chain) = await ExportStage.VerifiedLogAsync(pipeline.Store, settings.KeyFile, settings.ExportLogAnchor, ct);
+        html.Append("<h2 style=\"margin-top:1.5rem\">Export log</h2>").Append(LogTable(entries, chain, root));
         return UiEndpoints.Page(ctx, af, usersConfigured, "Research exports", html.ToString(), status);
     }
 

@@ -45,7 +45,7 @@ public static class ExportCommand
             await using var store = await StoreContext.OpenStoreAsync(settings, ct);
             try
             {
-                var receipt = await ExportStage.RunAsync(store, catalog, settings.KeyFile,
+                var receipt = await ExportStage.RunAsync(store, catalog, settings.KeyFile, settings.ExportLogAnchor,
                     new ExportRequest(target, why, parameters, settings.MinCell, null, Environment.UserName), TimeProvider.System, ct);
                 Print(receipt);
                 return 0;
@@ -64,17 +64,15 @@ public static class ExportCommand
         {
             var settings = global.Settings(parse);
             await using var store = await StoreContext.OpenStoreAsync(settings, ct);
-            var exportLog = new ExportLog(store);
-            var entries = await exportLog.ListAsync(ct);
+            var (entries, check) = await ExportStage.VerifiedLogAsync(store, settings.KeyFile, settings.ExportLogAnchor, ct);
             PrintLog(entries);
-            var check = ExportLog.Verify(entries);
             if (!check.Intact)
             {
                 Terminal.Error.Say($"[red]export log chain broken:[/] {check.Problem}");
                 return ChainBroken;
             }
             Terminal.Out.Say(
-                $"[green]chain intact:[/] {check.Entries} entr{(check.Entries == 1 ? "y" : "ies")}; head hash {check.HeadHash} (note it outside the store: the chain proves nothing before it changed)");
+                $"[green]chain intact:[/] {check.Entries} entr{(check.Entries == 1 ? "y" : "ies")}, matching the anchor; head hash {check.HeadHash} (each export's manifest.json records the head it found)");
             return 0;
         }));
         command.Subcommands.Add(log);
@@ -91,6 +89,8 @@ public static class ExportCommand
         table.AddRow("k / ℓ achieved", string.Create(CultureInfo.InvariantCulture, $"{d.KAchieved} / {d.LAchieved} (asked {m.Parameters.K} / {m.Parameters.L})"));
         table.AddRow("generalisation", Terminal.Escape(string.Join(", ", d.Generalisation.Select(kv => $"{kv.Key}: {kv.Value}"))));
         table.AddRow("suppressed", string.Create(CultureInfo.InvariantCulture, $"{d.SuppressedEpisodes} episodes ({d.SuppressedShare:P2}), {d.WithheldEpisodes} withheld"));
+        table.AddRow("across exports", Terminal.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"k {m.CrossRelease.KAchievedJointly} / ℓ {m.CrossRelease.LAchievedJointly} jointly with {m.CrossRelease.EarlierExports.Count} earlier export(s)")));
         table.AddRow("prosecutor risk", string.Create(CultureInfo.InvariantCulture, $"highest {d.Risk.Highest:0.####}, average {d.Risk.Average:0.####}"));
         table.AddRow("aggregate run", m.AggregateRunId?.ToString(CultureInfo.InvariantCulture) ?? "none yet");
         table.AddRow("log entry", string.Create(CultureInfo.InvariantCulture, $"#{r.LogEntry.EntryId} {r.LogEntry.EntryHash}"));

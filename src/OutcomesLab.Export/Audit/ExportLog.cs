@@ -12,10 +12,14 @@ namespace OutcomesLab.Export.Audit;
 /// </summary>
 public sealed class ExportLog(Store store)
 {
-    public async Task<ExportLogEntry> AppendAsync(DbConnection connection, DbTransaction transaction, ExportLogDraft draft, CancellationToken ct)
+    /// <param name="expectedPrevious">The head the export was checked against: another export logged since then refuses this one.</param>
+    public async Task<ExportLogEntry> AppendAsync(DbConnection connection, DbTransaction transaction, ExportLogDraft draft, CancellationToken ct,
+        string? expectedPrevious = null)
     {
         var previous = await connection.QuerySingleOrDefaultAsync<string?>(
             new CommandDefinition(store.Sql["ExportLog_Head"], transaction: transaction, cancellationToken: ct)) ?? ExportLogHash.Genesis;
+        if (expectedPrevious is not null && previous != expectedPrevious)
+            throw new ExportRefusedException("another export was logged while this one was being made; run it again so that it is checked against that one");
         var createdAt = draft.CreatedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
         var hash = ExportLogHash.Compute(draft.ExportId, createdAt, draft.Purpose, draft.UserName, draft.Parameters, draft.Files,
             draft.Risk, draft.LinkedExportId, previous);

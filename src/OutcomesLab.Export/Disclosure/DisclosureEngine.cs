@@ -19,6 +19,9 @@ namespace OutcomesLab.Export.Disclosure;
 /// level / height, a suppressed record counting as fully generalised); ties go to fewer suppressed
 /// records, then lower levels. Suppressed records together form the class of all-<c>*</c> records;
 /// when that class itself is smaller than k or less diverse than ℓ, its records are withheld.
+/// A record's <see cref="DisclosureRecord.Known"/> key (what earlier releases revealed) is part of every
+/// class it is counted in, released or suppressed: k and ℓ then hold for the joint view of this release
+/// and the earlier ones.
 /// </remarks>
 public static class DisclosureEngine
 {
@@ -55,8 +58,13 @@ public static class DisclosureEngine
             if (best is null || score.IsBetterThan(best)) best = score;
         }
 
-        // Unreachable while the checks above hold: at the top node every record shares one class of
-        // at least k people and ℓ concerns, and it needs no suppression.
+        // Without earlier releases unreachable while the checks above hold: at the top node every record
+        // shares one class of at least k people and ℓ concerns. What earlier releases revealed can split
+        // even that class beyond the suppression budget.
+        if (best is null && records.Any(r => r.Known.Length > 0))
+            return DisclosureResult.Failed(Invariant(
+                $"k = {options.K} and ℓ = {options.L} cannot be met within the suppression limit: what earlier releases revealed already splits the data into smaller or more uniform groups"),
+                evaluated, n);
         if (best is null) throw new InvalidOperationException("no lattice node met the targets although the top node must");
         return Release(quasiIdentifiers, records, lattice, best, options, evaluated, meeting);
     }
@@ -80,7 +88,8 @@ public static class DisclosureEngine
         }
 
         // The all-* records form a class of their own; withhold them when it is too small or too uniform.
-        var classes = DisclosureCheck.Classes(released.Select((r, i) => (r.QuasiIdentifiers, records[i].SubjectId, records[i].Sensitive)));
+        // Classes are joint ones: the released values together with what earlier releases revealed.
+        var classes = DisclosureCheck.Classes(released.Select((r, i) => (Joint(r.QuasiIdentifiers, records[i]), records[i].SubjectId, records[i].Sensitive)));
         var weak = classes.Where(c => c.Subjects < options.K || c.DistinctSensitive < options.L)
             .Select(c => string.Join('\u001f', c.Key)).ToHashSet(StringComparer.Ordinal);
         var withheld = 0;
@@ -88,7 +97,7 @@ public static class DisclosureEngine
         {
             for (var i = 0; i < released.Length; i++)
             {
-                if (!weak.Contains(string.Join('\u001f', released[i].QuasiIdentifiers))) continue;
+                if (!weak.Contains(string.Join('\u001f', Joint(released[i].QuasiIdentifiers, records[i])))) continue;
                 if (released[i].Fate != RecordFate.Suppressed)
                     throw new InvalidOperationException("disclosure control left a released class below its targets");
                 released[i] = released[i] with { Fate = RecordFate.Withheld };
@@ -96,14 +105,16 @@ public static class DisclosureEngine
             }
         }
 
-        var kept = released.Select((r, i) => (r, i)).Where(x => x.r.Fate != RecordFate.Withheld)
-            .Select(x => (x.r.QuasiIdentifiers, records[x.i].SubjectId, records[x.i].Sensitive));
-        var figures = DisclosureCheck.Measure(DisclosureCheck.Classes(kept));
+        var kept = released.Select((r, i) => (r, i)).Where(x => x.r.Fate != RecordFate.Withheld).ToList();
+        var figures = DisclosureCheck.Measure(DisclosureCheck.Classes(kept.Select(x => (x.r.QuasiIdentifiers, records[x.i].SubjectId, records[x.i].Sensitive))));
+        var joint = DisclosureCheck.Measure(DisclosureCheck.Classes(
+            kept.Select(x => (Joint(x.r.QuasiIdentifiers, records[x.i]), records[x.i].SubjectId, records[x.i].Sensitive))));
         return new DisclosureResult
         {
             Levels = best.Node,
             Records = released,
             Figures = figures,
+            JointFigures = joint,
             SuppressedRecords = best.Suppressed,
             WithheldRecords = withheld,
             TotalRecords = records.Count,
@@ -112,6 +123,9 @@ public static class DisclosureEngine
             NodesMeetingTargets = meeting,
         };
     }
+
+    private static IReadOnlyList<string> Joint(IReadOnlyList<string> released, DisclosureRecord record) =>
+        record.Known.Length == 0 ? released : [.. released, record.Known];
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
@@ -138,6 +152,8 @@ public static class DisclosureEngine
         private readonly int[][] radix;       // [qi][level] distinct values at that level
         private readonly int[] subject;       // person index per record
         private readonly int[] sensitive;     // sensitive value index per record
+        private readonly int[] known;         // what earlier releases revealed, index per record
+        private readonly int knownRadix;
         private readonly int n;
 
         public Lattice(IReadOnlyList<QuasiIdentifier> qis, IReadOnlyList<DisclosureRecord> records)
@@ -165,10 +181,12 @@ public static class DisclosureEngine
                     radix[j][level] = dict.Count;
                 }
             }
-            // Keys are mixed-radix numbers over the level-0 cardinalities (the largest): they must fit a long.
+            known = Index(records.Select(r => r.Known));
+            knownRadix = known.Length == 0 ? 1 : known.Max() + 1;
+            // Keys are mixed-radix numbers over the level-0 cardinalities (the largest) and the known keys: they must fit a long.
             try
             {
-                long product = 1;
+                long product = knownRadix;
                 foreach (var r in radix) product = checked(product * Math.Max(1, r[0]));
             }
             catch (OverflowException)
@@ -207,6 +225,7 @@ public static class DisclosureEngine
                 var r = radix[j][node[j]];
                 for (var i = 0; i < n; i++) keys[i] = keys[i] * r + column[i];
             }
+            for (var i = 0; i < n; i++) keys[i] = keys[i] * knownRadix + known[i];
             return keys;
         }
 

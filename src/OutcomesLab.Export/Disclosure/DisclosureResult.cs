@@ -13,6 +13,8 @@ public sealed record DisclosureResult
     /// <summary>One entry per input record, in input order.</summary>
     public IReadOnlyList<ReleasedRecord> Records { get; init; } = [];
     public DisclosureFigures Figures { get; init; } = new(0, 0, 0, 0, new ReidentificationRisk(0, 0, 0));
+    /// <summary>The same over the joint classes: released values together with what earlier releases revealed.</summary>
+    public DisclosureFigures JointFigures { get; init; } = new(0, 0, 0, 0, new ReidentificationRisk(0, 0, 0));
     public int SuppressedRecords { get; init; }
     public int WithheldRecords { get; init; }
     public int TotalRecords { get; init; }

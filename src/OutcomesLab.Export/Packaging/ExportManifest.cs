@@ -4,4 +4,4 @@ namespace OutcomesLab.Export.Packaging;
 public sealed record ExportManifest(
     string Format, int FormatVersion, string ExportId, string CreatedAt, string Purpose, string? LinkedWith,
     ManifestParameters Parameters, long? AggregateRunId, ManifestCounts Counts, ManifestDisclosure Disclosure,
-    IReadOnlyList<ManifestFile> Files);
+    ManifestCrossRelease CrossRelease, ManifestExportLog ExportLog, IReadOnlyList<ManifestFile> Files);

@@ -42,6 +42,7 @@ public static class RecipientReadme
         Line($"- Generalisation: {string.Join("; ", d.Generalisation.Select(kv => $"`{kv.Key}` as {kv.Value}"))}.");
         Line($"- Local suppression: {d.SuppressedEpisodes} episode(s) ({d.SuppressedShare:P2}) had all quasi-identifiers replaced by `*`; {d.WithheldEpisodes} of them were withheld entirely.");
         Line($"- Prosecutor re-identification risk: highest {d.Risk.Highest:0.####}, average {d.Risk.Average:0.####}.");
+        Line($"- Across exports: {m.CrossRelease.Guarantee}. Outcome values single out {m.CrossRelease.LinkableShare:P0} of the episodes, so this export was checked as if joined to every earlier one.");
         s.AppendLine("- No date finer than a calendar quarter and no free text is included.");
         s.AppendLine();
         s.AppendLine("## Conditions of use");

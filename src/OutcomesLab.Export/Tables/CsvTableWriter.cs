@@ -12,7 +12,7 @@ public static class CsvTableWriter
 {
     public static async Task WriteAsync(ExportTable table, string path, CancellationToken ct)
     {
-        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        await using var stream = Packaging.ExportFiles.CreateNew(path, FileAccess.Write);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
         await writer.WriteLineAsync(string.Join(',', table.Columns.Select(c => Quote(c.Name))));
         var line = new StringBuilder();

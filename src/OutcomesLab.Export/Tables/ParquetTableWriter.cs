@@ -9,7 +9,7 @@ public static class ParquetTableWriter
     public static async Task WriteAsync(ExportTable table, string path, IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
         var fields = table.Columns.Select(c => new DataField(c.Name, ClrType(c.Type), isNullable: c.Nullable)).ToArray();
-        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite);
+        await using var stream = Packaging.ExportFiles.CreateNew(path, FileAccess.ReadWrite);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: ct);
         writer.CustomMetadata = new Dictionary<string, string>(metadata);
         using var group = writer.CreateRowGroup();

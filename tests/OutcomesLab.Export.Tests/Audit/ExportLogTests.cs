@@ -138,6 +138,24 @@ public sealed class ExportLogTests
     }
 
     [Fact]
+    public async Task An_export_checked_against_an_older_head_is_refused_at_append()
+    {
+        using var folder = new TempFolder();
+        var (store, log) = await LogWith(TestStores.NewLocation(Dialect.Sqlite, folder), 2);
+        await using var _ = store;
+        var entries = await log.ListAsync(CancellationToken.None);
+
+        // Checked when only the first entry existed; another export has been logged since.
+        await using var c = await store.ConnectAsync();
+        await using var tx = await store.BeginWriteAsync(c);
+        var e = await Assert.ThrowsAsync<ExportRefusedException>(() =>
+            log.AppendAsync(c, tx, Draft(3), CancellationToken.None, expectedPrevious: entries[0].EntryHash));
+        Assert.Contains("another export was logged", e.Message, StringComparison.Ordinal);
+        await tx.RollbackAsync();
+        Assert.Equal(2, (await log.ListAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public void Every_field_is_covered_by_the_hash()
     {
         var e = new ExportLogEntry(1, "id", "t", "p", "u", "{}", "[]", "{}", null, ExportLogHash.Genesis, "");
