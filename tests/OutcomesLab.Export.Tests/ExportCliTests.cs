@@ -6,6 +6,7 @@ using Xunit;
 namespace OutcomesLab.Export.Tests;
 
 /// <summary>`outcomeslab export` and `outcomeslab export log` as a custodian meets them (the real CLI, a real store).</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ExportCliTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace OutcomesLab.Export.Tests;
 /// the newest entry deleted, or an entry edited and every hash after it recomputed. `outcomeslab export log`
 /// must catch both against the anchor kept outside the store, and no further export may be made.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ExportLogAnchorCliTests
 {
     private sealed record Row(long EntryId, string ExportId, string CreatedAt, string Purpose, string UserName, string Parameters, string Files,

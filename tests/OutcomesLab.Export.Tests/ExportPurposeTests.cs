@@ -42,6 +42,7 @@ public sealed class ExportPurposeTests
     public void An_ordinary_purpose_passes(string purpose) => Assert.Null(ExportPurpose.Problem(purpose, IdentifierDetectors.Detect));
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task The_cli_refuses_a_full_width_at_without_echoing_it()
     {
         using var folder = new TempFolder();

@@ -4,6 +4,7 @@ using static OutcomesLab.Ingest.Tests.TestDrop;
 namespace OutcomesLab.Ingest.Tests;
 
 /// <summary>The `outcomeslab` command as a user meets it: exit codes and one-line errors.</summary>
+[Trait("Category", "EndToEnd")]
 public class CliTests
 {
     [Fact]

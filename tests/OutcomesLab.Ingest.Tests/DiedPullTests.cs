@@ -11,6 +11,7 @@ namespace OutcomesLab.Ingest.Tests;
 /// A pull whose owner is gone shows as died. On SQLite the owner is a lock its process holds
 /// (RecoveryTests kill a real one); on PostgreSQL it is the pull's session, which ends with its process.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public class DiedPullTests
 {
     [SkippableFact]

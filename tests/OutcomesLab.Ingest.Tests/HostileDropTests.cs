@@ -10,6 +10,7 @@ namespace OutcomesLab.Ingest.Tests;
 /// Adversarial drops through the real CLI: what the CSV reader cannot take, files that are not
 /// regular files, links out of the drop. Each is one refusal by position; the pull goes on.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public class HostileDropTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);

@@ -6,6 +6,7 @@ using static OutcomesLab.Ingest.Tests.TestDrop;
 namespace OutcomesLab.Ingest.Tests;
 
 /// <summary>Adversarial: what a refused file carried must be nowhere — not in the store file, not in the output.</summary>
+[Trait("Category", "EndToEnd")]
 public class PrivacyTests
 {
     private static readonly string[] Planted =

@@ -7,6 +7,7 @@ using OutcomesLab.TestSupport;
 namespace OutcomesLab.Ingest.Tests;
 
 /// <summary>A killed ingest and two ingests at once must leave exactly what one clean ingest leaves.</summary>
+[Trait("Category", "EndToEnd")]
 public class RecoveryTests
 {
     private static async Task<string> CleanIngestDumpAsync(string drop, string keyFile, TempFolder folder)
