@@ -1,63 +1,23 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using OutcomesLab.Ingest;
 
 namespace OutcomesLab.Export;
 
 /// <summary>
-/// Text folded into the plain ASCII shapes the identifier detectors look for, so a look-alike cannot slip
-/// past them: the compatibility forms NFKC folds (full-width <c>＠</c>, <c>﹫</c>, full-width, circled and
-/// mathematical letters and digits, odd full stops and spaces), every decimal digit of any script as 0–9, Cyrillic and Greek letters that
-/// look Latin as those letters, and the written-out <c>[at]</c>, <c>(at)</c>, <c> at </c>, <c>[dot]</c>, <c>(dot)</c>.
-/// Only for screening: the folded text is never stored or shown.
+/// Free text (an export's purpose) folded for the identifier screen: <see cref="LookAlikes"/> as the gate
+/// folds a value, then the written-out <c>[at]</c>, <c>(at)</c>, <c> at </c>, <c>[dot]</c>, <c>(dot)</c> as
+/// the characters they stand for. Only for screening: the folded text is never stored or shown.
 /// </summary>
 public static partial class ScreeningText
 {
-    private static readonly Dictionary<char, char> Confusables = new()
-    {
-        ['а'] = 'a', ['в'] = 'b', ['е'] = 'e', ['ё'] = 'e', ['к'] = 'k', ['м'] = 'm', ['н'] = 'h', ['о'] = 'o', ['р'] = 'p', ['с'] = 'c',
-        ['т'] = 't', ['у'] = 'y', ['х'] = 'x', ['і'] = 'i', ['ї'] = 'i', ['ј'] = 'j', ['ѕ'] = 's', ['ԁ'] = 'd', ['һ'] = 'h', ['ӏ'] = 'l',
-        ['ԛ'] = 'q', ['ԝ'] = 'w',
-        ['А'] = 'A', ['В'] = 'B', ['Е'] = 'E', ['К'] = 'K', ['М'] = 'M', ['Н'] = 'H', ['О'] = 'O', ['Р'] = 'P', ['С'] = 'C', ['Т'] = 'T',
-        ['У'] = 'Y', ['Х'] = 'X', ['І'] = 'I', ['Ј'] = 'J', ['Ѕ'] = 'S',
-        ['α'] = 'a', ['ε'] = 'e', ['ι'] = 'i', ['κ'] = 'k', ['ν'] = 'v', ['ο'] = 'o', ['ρ'] = 'p', ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x',
-        ['Α'] = 'A', ['Β'] = 'B', ['Ε'] = 'E', ['Η'] = 'H', ['Ι'] = 'I', ['Κ'] = 'K', ['Μ'] = 'M', ['Ν'] = 'N', ['Ο'] = 'O', ['Ρ'] = 'P',
-        ['Τ'] = 'T', ['Υ'] = 'Y', ['Χ'] = 'X', ['Ζ'] = 'Z',
-    };
-
     [GeneratedRegex(@"\s*(?:\[at\]|\(at\)|\{at\}|<at>|\sat\s)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex WrittenAt();
 
     [GeneratedRegex(@"\s*(?:\[dot\]|\(dot\)|\{dot\}|<dot>)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex WrittenDot();
 
-    public static string Fold(string text)
-    {
-        var s = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (Compatible(rune.Value) is { } plain) s.Append(plain);
-            else if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber) s.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
-            else if (Rune.IsWhiteSpace(rune)) s.Append(' ');
-            else if (rune.IsBmp && Confusables.TryGetValue((char)rune.Value, out var latin)) s.Append(latin);
-            else s.Append(rune.ToString());
-        }
-        return WrittenDot().Replace(WrittenAt().Replace(s.ToString(), "@"), ".");
-    }
-
-    // The NFKC mappings that matter for identifiers, written out: the build runs with invariant
-    // globalization, where string.Normalize leaves non-ASCII text as it is.
-    private static char? Compatible(int c) => c switch
-    {
-        >= 0xFF01 and <= 0xFF5E => (char)(c - 0xFEE0),                       // full-width ASCII
-        0xFE6B => '@',                                                       // small commercial at
-        0xFE52 or 0x3002 or 0xFF61 or 0x2024 => '.',                          // small, ideographic, halfwidth full stops; one-dot leader
-        >= 0x24B6 and <= 0x24CF => (char)('A' + c - 0x24B6),                 // circled capitals
-        >= 0x24D0 and <= 0x24E9 => (char)('a' + c - 0x24D0),                 // circled small letters
-        >= 0x1D400 and <= 0x1D6A3 => (c - 0x1D400) % 52 is var i && i < 26 ? (char)('A' + i) : (char)('a' + i - 26),  // mathematical letters
-        >= 0x1D7CE and <= 0x1D7FF => (char)('0' + (c - 0x1D7CE) % 10),       // mathematical digits
-        _ => null,
-    };
+    public static string Fold(string text) => WrittenDot().Replace(WrittenAt().Replace(LookAlikes.Fold(text), "@"), ".");
 
     /// <summary>Invisible formatting characters (zero-width spaces and joiners, bidirectional overrides): they can hide or reorder text.</summary>
     public static bool HasFormatCharacters(string text) => text.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format);

@@ -26,7 +26,7 @@ public static partial class IdentifierDetectors
     public static string? Detect(string value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        if (!System.Text.Ascii.IsValid(value)) value = FoldLookAlikes(value);
+        value = LookAlikes.Fold(value);
         if (UuidPattern().IsMatch(value)) return null;
         int digits = 0;
         bool at = false, dot = false, colon = false, slash = false, separator = false, digitThenTwoLetters = false;
@@ -72,33 +72,6 @@ public static partial class IdentifierDetectors
             else if (sb.Length == 0 || sb[^1] != ' ') sb.Append(' ');
         }
         return sb.ToString();
-    }
-
-    /// <summary>
-    /// Unicode look-alikes to their ASCII forms before the detectors run: full-width forms (０, ＠, ．),
-    /// digits of every script, and every dash and space. (Globalisation is invariant here, so no
-    /// library normalisation is at hand.)
-    /// </summary>
-    internal static string FoldLookAlikes(string value)
-    {
-        var chars = value.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var ch = chars[i];
-            if (ch < 0x80) continue;
-            if (ch is >= '\uFF01' and <= '\uFF5E') chars[i] = (char)(ch - 0xFEE0);
-            else if (ch is '\uFE6B') chars[i] = '@';
-            else if (ch is '\uFE52' or '\u3002' or '\uFF61' or '\u2024') chars[i] = '.';
-            else if (System.Globalization.CharUnicodeInfo.GetDecimalDigitValue(ch) is var d and >= 0) chars[i] = (char)('0' + d);
-            else
-            {
-                var category = char.GetUnicodeCategory(ch);
-                if (category is System.Globalization.UnicodeCategory.DashPunctuation || ch == '\u2212') chars[i] = '-';
-                else if (category is System.Globalization.UnicodeCategory.SpaceSeparator or System.Globalization.UnicodeCategory.Format) chars[i] = ' ';
-                else if (category is System.Globalization.UnicodeCategory.ConnectorPunctuation) chars[i] = '_';
-            }
-        }
-        return new string(chars);
     }
 
     public static bool IsEmail(string value) => EmailPattern().IsMatch(value);

@@ -80,6 +80,7 @@ public sealed class MistakeLinesTests(IngestedStore practice) : IClassFixture<In
         var store = practice.CopyTo(folder);
         var other = folder.File("other.key");
         await File.WriteAllTextAsync(other, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        File.SetUnixFileMode(other, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         var line = OneErrorLine(await CliProcess.RunAsync(folder.Path, "export", "--store", store, "--key-file", other,
             "--out", folder.File("study"), "--purpose", "wrong key test"));

@@ -87,10 +87,10 @@ public class RecoveryTests
             Assert.Equal("running", await c.ExecuteScalarAsync<string>("SELECT status FROM pulls"));
         }
 
-        var aggregate = await CliProcess.RunAsync(folder.Path, "aggregate", "--out", folder.File("out"), "--store", store, "--key-file", keyFile);
+        var aggregate = await CliProcess.RunAsync(folder.Path, "aggregate", "--out", folder.File("out"), "--store", store);
         Assert.True(aggregate.ExitCode == 0, aggregate.Output);
         Assert.True(File.Exists(Path.Combine(folder.File("out"), "aggregates.csv")));
-        var status = await CliProcess.RunAsync(folder.Path, "status", "--store", store, "--key-file", keyFile);
+        var status = await CliProcess.RunAsync(folder.Path, "status", "--store", store);
         Assert.True(status.ExitCode == 0, status.Output);
         Assert.Matches(@"last pull\s+#1 died", status.Output);
 

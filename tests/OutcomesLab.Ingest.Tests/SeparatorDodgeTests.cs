@@ -29,6 +29,9 @@ public class SeparatorDodgeTests
     [InlineData("943\u200B476\u200B5919")]
     [InlineData("\u0669\u0664\u0663\u0664\u0667\u0666\u0665\u0669\u0661\u0669")]
     [InlineData("SW1A\u20101AA")]
+    [InlineData("j\u0430ne@ex\u0430mple.com")]                    // Cyrillic а: not an e-mail byte for byte, one once folded
+    [InlineData("\U0001D423\U0001D41A\U0001D427\U0001D41E@example.com")] // mathematical bold letters
+    [InlineData("\u24D9ane@example.com")]                         // a circled letter
     public void A_look_alike_character_does_not_hide_an_identifier(string value) => Assert.NotNull(IdentifierDetectors.Detect(value));
 
     [Theory]
