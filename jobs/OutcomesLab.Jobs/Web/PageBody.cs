@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 namespace OutcomesLab.Jobs.Web;
 
 /// <summary>A page body: one component with its parameters, for <see cref="HtmlPageResult"/>.</summary>
-internal static class PageBody
+public static class PageBody
 {
     public static RenderFragment Of<TComponent>(IReadOnlyDictionary<string, object?>? parameters = null) where TComponent : IComponent => builder =>
     {
