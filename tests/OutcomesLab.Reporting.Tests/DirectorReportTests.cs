@@ -60,17 +60,19 @@ public sealed partial class DirectorReportTests
         var context = new ChartContext(SampleRuns.Run([]), new ReportNames(TestCatalog.Default));
         var row = SampleRuns.Row("SAT", "low_desire", "cbt", "all", 117, g: 0.52, ciHalf: 0.21, pctImproved: 38.46, pctDeteriorated: 1.7);
         var sentence = ReportSentences.ForApproach(context, row);
+        Assert.Equal("CBT", sentence.Subject);
         Assert.Equal(
-            "<strong>CBT</strong> (117 clients with a first and a last score): scores improved by a moderate amount "
+            " (117 clients with a first and a last score): scores improved by a moderate amount "
             + "(Hedges' g = 0.52, 95% CI 0.31 to 0.73); 38% reliably improved and 2% reliably deteriorated; "
-            + "of the 58 who started in the clinical range, 50% ended outside it.", sentence);
+            + "of the 58 who started in the clinical range, 50% ended outside it.", sentence.Text);
 
         var unsure = ReportSentences.ForApproach(context, row with { EffectSizeG = -0.1, GCiLow = -0.3, GCiHigh = 0.1 });
-        Assert.Contains("scores barely changed (Hedges' g = -0.10, 95% CI -0.30 to 0.10), but the interval includes zero", unsure, StringComparison.Ordinal);
+        Assert.Contains("scores barely changed (Hedges' g = -0.10, 95% CI -0.30 to 0.10), but the interval includes zero", unsure.Text, StringComparison.Ordinal);
         var worse = ReportSentences.ForApproach(context, row with { EffectSizeG = -0.9, GCiLow = -1.2, GCiHigh = -0.6 });
-        Assert.Contains("scores worsened by a large amount", worse, StringComparison.Ordinal);
+        Assert.Contains("scores worsened by a large amount", worse.Text, StringComparison.Ordinal);
         var hidden = ReportSentences.ForApproach(context, SampleRuns.SuppressedRow("SAT", "low_desire", "cbt", "all"));
-        Assert.StartsWith("<strong>CBT</strong>: not shown — fewer than 11 clients", hidden, StringComparison.Ordinal);
+        Assert.Equal("CBT", hidden.Subject);
+        Assert.StartsWith(": not shown — fewer than 11 clients", hidden.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,6 +95,28 @@ public sealed partial class DirectorReportTests
         var written = Directory.GetFiles(folder.Path, "*", SearchOption.AllDirectories);
         Assert.All(written, f => Assert.True(f == result.IndexPath || Path.GetDirectoryName(f) == Path.Combine(folder.Path, "charts"), f));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder.Path, "charts"), "*.png"));
+    }
+
+    [Fact]
+    public void Hostile_catalog_codes_appear_encoded_in_text_attributes_and_table_cells()
+    {
+        const string script = "<script>alert(1)</script>";
+        const string breakout = "\"><img src=x onerror=1>";
+        var catalog = new Catalog(TestCatalog.Default.Instruments.Values, [script, "low_desire"], [breakout]);
+        var run = SampleRuns.Run(
+        [
+            SampleRuns.Row("SAT", script, breakout, "all", 30),
+            SampleRuns.Row("SAT", script, Codes.All, "all", 30),
+            SampleRuns.Row("SAT", "low_desire", breakout, "all", 30),
+        ]);
+        using var folder = new TempFolder();
+        var html = File.ReadAllText(DirectorReport.Write(run, catalog, folder.Path).IndexPath);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"><img src=x", html, StringComparison.Ordinal);
+        // In the contents, the section heading, the table caption and the sentences.
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;&gt;&lt;img src=x onerror=1&gt;", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
@@ -14,7 +13,6 @@ using OutcomesLab.Export.Pseudonyms;
 using OutcomesLab.Ingest;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Stages;
-using static OutcomesLab.Jobs.Web.Html;
 
 namespace OutcomesLab.Jobs.Web;
 
@@ -83,77 +81,26 @@ public static class ExportEndpoints
         var settings = pipeline.Settings;
         var root = OutputLayout.Exports(settings);
         var token = af.GetAndStoreTokens(ctx).RequestToken;
-        var html = new StringBuilder("<h1>Research exports</h1>");
-        html.Append("<p class=\"muted\">A de-identified dataset for a stated purpose: fresh pseudonyms, k-anonymity (k counts people), ℓ-diversity of the presenting concern, ")
-            .Append("no date finer than a quarter. The purpose and your name go into the append-only export log. Exports requested here are published in <code>")
-            .Append(E(root)).Append("</code>, one folder per export id.</p>");
-        if (requested is not null) html.Append("<p role=\"status\">Export requested (job ").Append(E(requested)).Append("); its state is below.</p>");
-        html.Append("<form class=\"export\" method=\"post\" action=\"").Append(Path).Append("\"><h2>Request an export</h2>")
-            .Append("<input type=\"hidden\" name=\"").Append(E(LoginEndpoints.TokenField)).Append("\" value=\"").Append(E(token)).Append("\">");
-        if (error is not null) html.Append("<p class=\"error\" role=\"alert\">").Append(E(error)).Append("</p>");
-        html.Append("<label for=\"purpose\">Purpose (required; logged; no names, ids or other identifiers)</label>")
-            .Append("<input id=\"purpose\" name=\"purpose\" required maxlength=\"").Append(ExportPurpose.MaxLength.ToString(CultureInfo.InvariantCulture)).Append("\">")
-            .Append("<label for=\"k\">k: the fewest people sharing any combination of quasi-identifiers (at least min_cell, ")
-            .Append(E(settings.MinCell)).Append(")</label><input id=\"k\" name=\"k\" type=\"number\" min=\"").Append(E(settings.MinCell))
-            .Append("\" value=\"").Append(E(settings.MinCell)).Append("\">")
-            .Append("<label><input type=\"checkbox\" name=\"items\" value=\"true\">item-level answers (items.csv)</label>")
-            .Append("<label><input type=\"checkbox\" name=\"withTherapist\" value=\"true\">an export-specific therapist pseudonym (a quasi-identifier: coarsens the rest)</label>")
-            .Append("<p><button type=\"submit\">Request export</button></p></form>");
-
         var admin = !usersConfigured || ctx.User.IsInRole(Roles.Admin);
         var requests = ExportRequests.Recent(storage, admin ? null : ctx.User.Identity?.Name, RequestsShown);
-        html.Append("<h2>").Append(admin ? "Recent export requests" : "Your recent export requests").Append("</h2>").Append(RequestTable(requests));
-
         var (entries, chain) = await ExportStage.VerifiedLogAsync(pipeline.Store, settings.KeyFile, settings.ExportLogAnchor, ct);
-        html.Append("<h2 style=\"margin-top:1.5rem\">Export log</h2>").Append(LogTable(entries, chain, root));
-        return UiEndpoints.Page(ctx, af, usersConfigured, "Research exports", html.ToString(), status);
-    }
-
-    private static string RequestTable(IReadOnlyList<ExportRequests.Row> rows)
-    {
-        if (rows.Count == 0) return "<p>None that the job queue still holds.</p>";
-        var html = new StringBuilder("<table><thead><tr><th>job</th><th>requested by</th><th>k</th><th>state</th><th>when (UTC)</th><th>result</th></tr></thead><tbody>");
-        foreach (var r in rows)
+        var body = PageBody.Of<ExportsPage>(new Dictionary<string, object?>
         {
-            var css = r.State switch { "done" => "status-done", "failed" => "status-failed", _ => "" };
-            html.Append("<tr><td>").Append(E(r.JobId)).Append("</td><td>").Append(E(r.RequestedBy)).Append("</td><td class=\"n\">").Append(E(r.K))
-                .Append("</td><td class=\"").Append(css).Append("\">").Append(E(r.State)).Append("</td><td>")
-                .Append(E(r.At?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))).Append("</td><td>").Append(E(r.Message)).Append("</td></tr>");
-        }
-        return html.Append("</tbody></table>").ToString();
+            [nameof(ExportsPage.Root)] = root,
+            [nameof(ExportsPage.Requested)] = requested,
+            [nameof(ExportsPage.Token)] = token,
+            [nameof(ExportsPage.Error)] = error,
+            [nameof(ExportsPage.MinCell)] = settings.MinCell,
+            [nameof(ExportsPage.Admin)] = admin,
+            [nameof(ExportsPage.Requests)] = requests,
+            [nameof(ExportsPage.Entries)] = entries,
+            [nameof(ExportsPage.Chain)] = chain,
+        });
+        return UiEndpoints.Page(ctx, af, usersConfigured, "Research exports", body, status);
     }
 
-    private static string LogTable(IReadOnlyList<ExportLogEntry> entries, ChainVerification chain, string root)
-    {
-        if (entries.Count == 0) return "<p>No exports yet.</p>";
-        var html = new StringBuilder("<p class=\"").Append(chain.Intact ? "status-done" : "status-failed").Append("\">")
-            .Append(chain.Intact
-                ? $"Hash chain verified: {E(chain.Entries)} entries, head hash <code>{E(chain.HeadHash)}</code>."
-                : $"Hash chain broken: {E(chain.Problem)}")
-            .Append("</p><table><thead><tr><th>export</th><th>time (UTC)</th><th>purpose</th><th>user</th><th>k achieved</th><th>ℓ achieved</th><th>highest risk</th><th>chain</th><th>files</th></tr></thead><tbody>");
-        foreach (var e in entries.Reverse())
-        {
-            var (k, l, risk) = Risk(e.Risk);
-            var verified = chain.Intact || e.EntryId < chain.BrokenAtEntry;
-            html.Append("<tr><td><code>").Append(E(e.ExportId)).Append("</code></td><td>").Append(E(UiEndpoints.Minutes(e.CreatedAt))).Append("</td><td>")
-                .Append(E(e.Purpose)).Append("</td><td>").Append(E(e.UserName)).Append("</td><td class=\"n\">").Append(E(k)).Append("</td><td class=\"n\">").Append(E(l))
-                .Append("</td><td class=\"n\">").Append(E(risk)).Append("</td><td class=\"").Append(verified ? "status-done\">verified" : "status-failed\">not verified")
-                .Append("</td><td>").Append(Files(root, e.ExportId)).Append("</td></tr>");
-        }
-        return html.Append("</tbody></table>").ToString();
-    }
-
-    /// <summary>Links to the files of an export the job published; exports made with the CLI live where the custodian put them.</summary>
-    private static string Files(string root, string exportId)
-    {
-        var folder = System.IO.Path.Combine(root, exportId);
-        if (!ExportKeyFolder.IsExportId(exportId) || !Directory.Exists(folder)) return "<span class=\"muted\">not published here</span>";
-        var links = Directory.EnumerateFiles(folder).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal)
-            .Select(f => $"<a href=\"{Path}/{E(exportId)}/{E(Uri.EscapeDataString(f!))}\">{E(f)}</a>");
-        return string.Join("<br>", links);
-    }
-
-    private static (string K, string L, string Risk) Risk(string riskJson)
+    /// <summary>The disclosure-risk figures of a log entry, or placeholders when its JSON cannot be read.</summary>
+    internal static (string K, string L, string Risk) Risk(string riskJson)
     {
         try
         {

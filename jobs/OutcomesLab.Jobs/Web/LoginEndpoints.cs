@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using static OutcomesLab.Jobs.Web.Html;
 
 namespace OutcomesLab.Jobs.Web;
 
@@ -74,17 +73,12 @@ public static class LoginEndpoints
     private static IResult Form(HttpContext ctx, IAntiforgery antiforgery, string? returnUrl, string? error, int status)
     {
         var tokens = antiforgery.GetAndStoreTokens(ctx);
-        var body = $"""
-            <h1>Sign in</h1>
-            <form class="login" method="post" action="/login">
-              <input type="hidden" name="{E(TokenField)}" value="{E(tokens.RequestToken)}">
-              <input type="hidden" name="returnUrl" value="{E(IsLocal(returnUrl) ? returnUrl : "/")}">
-              {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{E(error)}</p>")}
-              <label for="name">Name</label><input id="name" name="name" autocomplete="username" required autofocus>
-              <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-              <p><button type="submit">Sign in</button></p>
-            </form>
-            """;
-        return Results.Content(PageLayout.Render("Sign in", ctx.User, usersConfigured: true, logoutToken: null, body), "text/html; charset=utf-8", statusCode: status);
+        var body = PageBody.Of<LoginForm>(new Dictionary<string, object?>
+        {
+            [nameof(LoginForm.Token)] = tokens.RequestToken,
+            [nameof(LoginForm.ReturnUrl)] = IsLocal(returnUrl) ? returnUrl : "/",
+            [nameof(LoginForm.Error)] = error,
+        });
+        return new HtmlPageResult("Sign in", ctx.User, usersConfigured: true, logoutToken: null, body, status);
     }
 }

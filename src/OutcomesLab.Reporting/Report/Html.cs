@@ -1,17 +1,13 @@
 using System.Globalization;
-using System.Net;
 
 namespace OutcomesLab.Reporting.Report;
 
 /// <summary>
-/// HTML escaping for every piece of text and attribute the reports write: codes and names come from
-/// a practice's catalog and are never trusted to be markup-free.
+/// How the reports write figures: invariant culture, no negative zero. Escaping is not done here:
+/// the Razor components encode every value they write (see <c>Pages/HtmlPages</c>).
 /// </summary>
 public static class Html
 {
-    /// <summary>Text content or a double-quoted attribute value (WebUtility encodes &lt; &gt; &amp; " ').</summary>
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
-
     /// <summary>A figure in invariant culture; a value that rounds to zero is never written "-0.00".</summary>
     public static string Number(double value, string format = "0.00") => Charts.ChartFrame.TickLabel(value, format);
 

@@ -6,16 +6,17 @@ namespace OutcomesLab.Reporting.Report;
 /// <summary>
 /// One plain-words sentence per approach (population <c>all</c>): how much scores changed (Hedges' g
 /// with its 95% CI, named with Cohen's 1988 conventions), and how many clients reliably improved or
-/// deteriorated. Suppressed groups get a sentence that says so and no figure. Returns HTML.
+/// deteriorated. Suppressed groups get a sentence that says so and no figure. Returns plain text;
+/// <see cref="ApproachSentence"/> writes it.
 /// </summary>
 public static class ReportSentences
 {
-    public static string ForApproach(ChartContext context, AggregateRow row, string? subject = null)
+    public static ReportSentence ForApproach(ChartContext context, AggregateRow row, string? subject = null)
     {
-        var name = $"<strong>{Html.Encode(subject ?? context.Names.Approach(row.Approach))}</strong>";
+        var name = subject ?? context.Names.Approach(row.Approach);
         if (!Published.Shows(row, context.MinCell))
-            return $"{name}: not shown — fewer than {context.MinCell} clients had a first and a last score, "
-                + "or the figure is withheld so that a smaller group cannot be worked out from the total.";
+            return new ReportSentence(name, $": not shown — fewer than {context.MinCell} clients had a first and a last score, "
+                + "or the figure is withheld so that a smaller group cannot be worked out from the total.");
 
         var n = row.NPaired!.Value;
         var parts = new List<string>();
@@ -41,7 +42,7 @@ public static class ReportSentences
         }
         if (row.PctRecovered is { } recovered && row.NClinicalBaseline is { } clinical)
             parts.Add($"of the {Html.Count(clinical)} who started in the clinical range, {Html.Percent(recovered)} ended outside it");
-        return $"{name} ({Html.Count(n)} clients with a first and a last score): {string.Join("; ", parts)}.";
+        return new ReportSentence(name, $" ({Html.Count(n)} clients with a first and a last score): {string.Join("; ", parts)}.");
     }
 
     /// <summary>Cohen's (1988) conventional benchmarks for a standardised mean difference.</summary>

@@ -1,13 +1,9 @@
-using System.Security.Claims;
-using System.Text;
-using static OutcomesLab.Jobs.Web.Html;
-
 namespace OutcomesLab.Jobs.Web;
 
-/// <summary>The frame of every web UI page: title, navigation for what the user may open, sign-out.</summary>
-internal static class PageLayout
+/// <summary>The web UI's stylesheet, inline in every page: no external files to serve or cache.</summary>
+internal static class UiStyles
 {
-    private const string Css = """
+    public const string Css = """
         :root{--ink:#1d2430;--muted:#5b6575;--line:#d9dee6;--accent:#0b5fa5;--bg:#f6f7f9;--ok:#1e7a46;--bad:#a3261b}
         *{box-sizing:border-box}body{margin:0;font:15px/1.5 "DejaVu Sans",system-ui,sans-serif;color:var(--ink);background:var(--bg)}
         header{background:#fff;border-bottom:1px solid var(--line);padding:.6rem 1.5rem;display:flex;gap:1.5rem;align-items:center;flex-wrap:wrap}
@@ -32,36 +28,4 @@ internal static class PageLayout
         form.export input[type=checkbox]{width:auto;margin-right:.4rem}
         .error{color:var(--bad)}
         """;
-
-    public static string Render(string title, ClaimsPrincipal user, bool usersConfigured, string? logoutToken, string body)
-    {
-        var signedIn = user.Identity?.IsAuthenticated == true;
-        bool May(IReadOnlyCollection<string> rule) => !usersConfigured || (signedIn && AccessRules.Allows(rule, user));
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">")
-            .Append("<title>").Append(E(title)).Append(" — OutcomesLab</title><style>").Append(Css).Append("</style></head><body><header>")
-            .Append("<a class=\"brand\" href=\"/\">OutcomesLab</a><nav>");
-        if (!usersConfigured || signedIn)
-        {
-            if (May(AccessRules.DirectorReport)) html.Append("<a href=\"/report/\">Director report</a><a href=\"/charts\">Charts</a>");
-            if (May(AccessRules.QualityReport)) html.Append("<a href=\"/qi/\">QI report</a>");
-            if (May(AccessRules.Pulls)) html.Append("<a href=\"/pulls\">Pulls</a>");
-            if (May(AccessRules.Exports)) html.Append("<a href=\"/exports\">Exports</a>");
-            if (May(AccessRules.Dashboard)) html.Append("<a href=\"/hangfire\">Jobs</a>");
-        }
-        html.Append("</nav>");
-        if (signedIn && logoutToken is not null)
-        {
-            html.Append("<span class=\"who\">").Append(E(user.Identity!.Name)).Append(" · ")
-                .Append(E(string.Join(", ", user.FindAll(ClaimTypes.Role).Select(c => c.Value)))).Append(' ')
-                .Append("<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"").Append(E(LoginEndpoints.TokenField))
-                .Append("\" value=\"").Append(E(logoutToken)).Append("\"><button class=\"link\" type=\"submit\">Sign out</button></form></span>");
-        }
-        else if (!usersConfigured)
-        {
-            html.Append("<span class=\"who\">local access (loopback only, no users configured)</span>");
-        }
-        html.Append("</header><main>").Append(body).Append("</main></body></html>");
-        return html.ToString();
-    }
 }
