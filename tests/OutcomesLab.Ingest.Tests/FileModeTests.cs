@@ -5,6 +5,7 @@ using static OutcomesLab.Ingest.Tests.TestDrop;
 namespace OutcomesLab.Ingest.Tests;
 
 /// <summary>The store, its WAL files and its generated key are readable by their owner only; a loose key file is named on stderr.</summary>
+[Trait("Category", "EndToEnd")]
 public class FileModeTests
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;

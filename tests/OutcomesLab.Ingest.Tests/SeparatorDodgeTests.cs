@@ -50,6 +50,7 @@ public class SeparatorDodgeTests
 
     private static readonly string[] EpisodeIdFields = ["episode_id", "client_id", "couple_id", "site_id", "therapist_id"];
 
+    [Trait("Category", "EndToEnd")]
     [Fact]
     public async Task Dodged_identifiers_in_every_id_field_and_as_folder_names_are_refused_and_appear_nowhere()
     {

@@ -5,6 +5,7 @@ using OutcomesLab.TestSupport;
 namespace OutcomesLab.Quality.Tests;
 
 /// <summary><c>outcomeslab demo</c> in-process, end to end (slow: one small run for every assertion).</summary>
+[Trait("Category", "EndToEnd")]
 public class DemoCommandTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace OutcomesLab.Export.Tests.Linkage;
 /// values (<see cref="LinkageAttack"/>): what the two say together about any linked episode must still
 /// be shared by at least k people (the larger of the two exports' k) with at least ℓ concerns.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class CrossReleaseLinkageTests(DemoStore demo, ITestOutputHelper output) : IClassFixture<DemoStore>
 {
     /// <summary>
