@@ -1,5 +1,5 @@
--- Scoring per instruments.md, set-based: reverse items become min + max − v; valid when at least
--- min_answered items are answered; sum = (Σ/n) × item count (prorated, not rounded); mean = Σ/n.
+-- Scoring per docs/contracts/catalog.md, set-based: reverse items become min + max − v; valid when
+-- at least min_answered items are answered; sum = (Σ/n) × item count (prorated, not rounded); mean = Σ/n.
 -- Σ is an exact integer sum and the division is one IEEE double division, so SQLite and
 -- PostgreSQL give bit-identical scores.
 -- First each touched administration's count and sum, from its stored answers.

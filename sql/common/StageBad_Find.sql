@@ -1,5 +1,5 @@
 -- Rows of one administration must agree on episode, instrument, date and session and answer each
--- item once; otherwise every row of that administration is refused (exchange-format.md).
+-- item once; otherwise every row of that administration is refused (docs/contracts/exchange-format.md).
 -- Staged runs already split on any header change and flag an item repeated within the run, so
 -- disagreement is found over the runs; only an administration split over several runs needs its
 -- answers read, for an item repeated across them (StageBad_FindSplitRepeats, run when there is one).

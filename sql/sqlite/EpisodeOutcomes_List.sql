@@ -1,5 +1,5 @@
 -- One row per episode × instrument with at least one valid administration, with its baseline and,
--- when paired, its final administration (shared/spec/metrics.md, "Per episode and instrument"):
+-- when paired, its final administration (docs/contracts/metrics.md, "Per episode and instrument"):
 --   baseline: lowest session_number; ties: fewest days since intake, then the administration pseudonym;
 --   final:    highest session_number, same tie rule (fewest days, then pseudonym), and only when it is
 --             not the baseline administration (else the episode is unpaired: final columns NULL).

@@ -2,11 +2,10 @@
 -- connection's temp schema (migration 0008 says why). Run after Connection_SortOnFiles: changing
 -- temp_store drops a connection's temp tables, so a pooled connection never carries a previous
 -- pull's. The pull closes this connection at its end instead of returning it to the pool.
--- Both caches are bounded, so the pull's memory stays flat however big the drop or the store
--- (measured peak RSS for a whole pull: ~470 MB at 100,000 episodes, 666 MB at 1,000,000; the cache
--- size also caps SQLite's sorters). The store's cache holds a batch's dirty pages until they spill
--- to the WAL: at 100,000 episodes 256 MB made a pull ~5 % faster than 64 MB, and ~15 % faster
--- than 26 MB (both measured while the pseudonym index still took a batch at random).
+-- Both caches are bounded, so the pull's memory stays flat however big the drop or the store (the
+-- cache size also caps SQLite's sorters). The store's cache holds a batch's dirty pages until they
+-- spill to the WAL, so the pull's is several times that of other connections (Store.ConnectAsync):
+-- fewer spills, a faster pull.
 PRAGMA main.cache_size = -262144;
 -- The temp schema's own cache holds a batch's staged runs and answers; beyond it pages go to the
 -- temp file.

@@ -11,7 +11,7 @@ namespace OutcomesLab.Analytics;
 public sealed record AggregateFigures(
     IReadOnlyList<AggregateRow> Aggregates, IReadOnlyList<TrajectoryRow> Trajectories, IReadOnlyList<TrendRow> Trends)
 {
-    /// <summary>Rows of the builders with metrics.md's primary and secondary suppression applied at <paramref name="minCell"/>.</summary>
+    /// <summary>Rows of the builders with the primary and secondary suppression of docs/contracts/metrics.md applied at <paramref name="minCell"/>.</summary>
     public static AggregateFigures Publish(AggregateBuilder outcomes, TrajectoryBuilder trajectories, int minCell)
     {
         if (minCell < 1) throw new ArgumentOutOfRangeException(nameof(minCell), "min_cell must be at least 1");

@@ -25,7 +25,7 @@ internal static class AggregateInput
     /// <summary>
     /// SQLite: both reads come byte-wise ordered by episode_ref (ordinal in .NET for these ASCII
     /// pseudonyms; the order is checked, so a surprise fails loudly rather than mis-grouping). An
-    /// administration whose episode is missing is skipped, as the join it replaces would.
+    /// administration whose episode is missing is skipped, as an inner join would skip it.
     /// </summary>
     private static void FeedMerged(Store store, SqliteConnection c, SqliteTransaction tx, OutcomePass pass, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ using OutcomesLab.Domain;
 namespace OutcomesLab.Analytics;
 
 /// <summary>
-/// Every statistical formula of the outcome figures, in one place (shared/spec/metrics.md). Each
+/// Every statistical formula of the outcome figures, in one place (docs/contracts/metrics.md). Each
 /// function names its formula and its source. The aggregate stage feeds these from exact power
 /// sums (<see cref="ExactSum"/>), so a figure does not depend on row order or on the store.
 /// </summary>

@@ -21,8 +21,8 @@ public static class OutcomeReader
 
     /// <summary>
     /// Episode × instrument with at least one valid administration: baseline and (when paired) final
-    /// chosen per metrics.md in SQL, in (episode_ref, instrument) order. Instruments the catalog does
-    /// not define are left out (there are no norms to read them by).
+    /// chosen per docs/contracts/metrics.md in SQL, in (episode_ref, instrument) order. Instruments the
+    /// catalog does not define are left out (there are no norms to read them by).
     /// </summary>
     public static async IAsyncEnumerable<EpisodeOutcome> EpisodeOutcomesAsync(Store store, Catalog catalog,
         [EnumeratorCancellation] CancellationToken ct = default)

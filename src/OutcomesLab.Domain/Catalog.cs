@@ -38,7 +38,7 @@ public sealed class Catalog
 
     private static readonly Lazy<Catalog> DefaultCatalog = new(LoadEmbedded);
 
-    /// <summary>The embedded defaults of shared/spec/instruments.md.</summary>
+    /// <summary>The embedded defaults (catalog.default.json), described in docs/contracts/catalog.md.</summary>
     public static Catalog Default => DefaultCatalog.Value;
 
     /// <summary>Loads a catalog file; a bad file stops with a message naming the file and the problem.</summary>

@@ -65,6 +65,6 @@ public sealed class GatedAnswer
     public string Item { get; }
     /// <summary>Null when the item was skipped.</summary>
     public int? Value { get; }
-    /// <summary>The value as the score counts it: a reverse-keyed item turned (min + max − value, instruments.md).</summary>
+    /// <summary>The value as the score counts it: a reverse-keyed item turned (min + max − value, docs/contracts/catalog.md).</summary>
     public int? ScoredValue { get; }
 }

@@ -1,6 +1,6 @@
 namespace OutcomesLab.Domain;
 
-/// <summary>How an administration's answered items become one score (instruments.md, "Scoring rules").</summary>
+/// <summary>How an administration's answered items become one score (docs/contracts/catalog.md, "Scoring rules").</summary>
 public enum ScoreMethod { Sum, Mean }
 
 /// <summary>One questionnaire of the catalog: items, range, scoring and norms.</summary>
@@ -18,7 +18,7 @@ public sealed record Instrument(
     double? ClinicalCutoff,
     double? AllianceAlertBelow)
 {
-    /// <summary>+1 when a higher score is better, −1 when lower is (metrics.md: <c>dir</c>).</summary>
+    /// <summary>+1 when a higher score is better, −1 when lower is (docs/contracts/metrics.md: <c>dir</c>).</summary>
     public int Direction => HigherIsBetter ? 1 : -1;
 
     /// <summary>Answered items needed for a valid administration: ceil(0.8 × item count).</summary>
@@ -34,10 +34,10 @@ public sealed record Instrument(
         ClinicalCutoff is { } cut && (HigherIsBetter ? score < cut : score > cut);
 
     /// <summary>
-    /// Scores one administration per instruments.md: reverse items become min+max−v; valid when at
-    /// least <see cref="MinAnswered"/> items are answered; sum = prorated mean × item count, mean = mean.
-    /// Returns null for an invalid administration. The store scores in SQL with the same rule
-    /// (sql/*/Administrations_Rescore.sql); this is the reference the tests hold it to.
+    /// Scores one administration by the catalog's scoring rules: reverse items become min+max−v; valid
+    /// when at least <see cref="MinAnswered"/> items are answered; sum = prorated mean × item count,
+    /// mean = mean. Returns null for an invalid administration. The store scores in SQL with the same rule
+    /// (sql/common/Administrations_RescoreTouched.sql); this is the reference the tests hold it to.
     /// </summary>
     public double? Score(IReadOnlyDictionary<string, int> answers)
     {

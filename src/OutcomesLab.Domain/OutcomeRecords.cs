@@ -16,7 +16,7 @@ public sealed record ScoredAdministration(
 
 /// <summary>
 /// One episode × instrument with at least one valid administration: its baseline and, when paired,
-/// its final administration (metrics.md, "Per episode and instrument").
+/// its final administration (docs/contracts/metrics.md, "Per episode and instrument").
 /// </summary>
 public sealed record EpisodeOutcome(
     EpisodeInfo Episode, string Instrument, int ValidAdministrations,

@@ -1,6 +1,6 @@
 namespace OutcomesLab.Domain;
 
-// The published figures of an aggregate run, one record per CSV row of shared/spec/metrics.md.
+// The published figures of an aggregate run, one record per CSV row of docs/contracts/metrics.md.
 // Nullable numbers are figures that cannot be computed or are suppressed (written as empty cells).
 
 public sealed record AggregateRow(

@@ -4,7 +4,7 @@ using OutcomesLab.Domain;
 namespace OutcomesLab.Export;
 
 /// <summary>
-/// The per-episode change figures of shared/spec/metrics.md ("Per episode and instrument"):
+/// The per-episode change figures of docs/contracts/metrics.md ("Per episode and instrument"):
 /// Jacobson &amp; Truax (1991) reliable change, RC = dir × (final − baseline) / S_diff with
 /// S_diff = SD_ref × sqrt(2 × (1 − r)); reliably improved when RC ≥ 1.96, deteriorated when RC ≤ −1.96;
 /// clinical baseline = baseline in the clinical range; recovered = clinical baseline and final not in it;

@@ -217,7 +217,7 @@ public static class ResearchDatasetBuilder
             foreach (var byInstrument in episodeAnswers.GroupBy(a => a.Instrument, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var instrument = catalog.Find(byInstrument.Key)!;
-                // Administrations numbered in the order metrics.md uses for baseline and final: session, days, pseudonym.
+                // Administrations numbered in the order docs/contracts/metrics.md uses for baseline and final: session, days, pseudonym.
                 var administrations = byInstrument.GroupBy(a => a.AdministrationRef, StringComparer.Ordinal)
                     .OrderBy(g => g.First().SessionNumber).ThenBy(g => g.First().DaysSinceIntake).ThenBy(g => g.Key, StringComparer.Ordinal);
                 var n = 0;

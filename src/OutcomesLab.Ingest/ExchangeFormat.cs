@@ -1,6 +1,6 @@
 namespace OutcomesLab.Ingest;
 
-/// <summary>The files and columns of exchange format v1 (shared/spec/exchange-format.md).</summary>
+/// <summary>The files and columns of exchange format v1 (docs/contracts/exchange-format.md).</summary>
 public static class ExchangeFormat
 {
     public const string EpisodesFile = "episodes.csv";

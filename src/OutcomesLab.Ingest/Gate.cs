@@ -233,7 +233,7 @@ public sealed class Gate(GateOptions options, PseudonymKey key)
 
     private static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    /// <summary>exchange-format.md ids: <c>^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$</c>, checked by hand on the hot path.</summary>
+    /// <summary>docs/contracts/exchange-format.md ids: <c>^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$</c>, checked by hand on the hot path.</summary>
     internal static bool IsId(string s)
     {
         if (s.Length is 0 or > 64 || !char.IsAsciiLetterOrDigit(s[0])) return false;

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace OutcomesLab.Ingest;
 
 /// <summary>
-/// Detectors for values that look like direct identifiers (exchange-format.md, "What makes a whole
-/// file be refused"). They fail closed: a value that might be an identifier is treated as one. Each
+/// Detectors for values that look like direct identifiers (docs/contracts/exchange-format.md,
+/// "Refusals"). They fail closed: a value that might be an identifier is treated as one. Each
 /// returns only whether it matched; callers report the rule name, never the value.
 /// </summary>
 public static partial class IdentifierDetectors

@@ -5,8 +5,9 @@ using OutcomesLab.Storage;
 namespace OutcomesLab.Ingest;
 
 /// <summary>
-/// The pseudonym key (configuration.md: Base64 text of 32 random bytes, surrounding whitespace
-/// ignored). It lives outside the store and is never logged: errors name the file, not the key.
+/// The pseudonym key (docs/contracts/configuration.md: Base64 text of 32 random bytes, surrounding
+/// whitespace ignored). It lives outside the store and is never logged: errors name the file, never
+/// the key.
 /// </summary>
 public sealed class PseudonymKey
 {

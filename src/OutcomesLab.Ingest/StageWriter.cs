@@ -9,8 +9,8 @@ namespace OutcomesLab.Ingest;
 
 /// <summary>
 /// Streams gated records of one file into the store's stage tables inside the batch transaction:
-/// prepared, reused INSERTs on SQLite; binary COPY on PostgreSQL. The only dialect split in C#,
-/// because bulk loading has no portable SQL; the statements themselves live in sql/.
+/// prepared, reused INSERTs on SQLite; binary COPY on PostgreSQL. Split by dialect in C# because
+/// bulk loading has no portable SQL; the statements themselves live in sql/.
 /// </summary>
 /// <remarks>
 /// Answers are staged as runs: consecutive rows of one administration with the same header

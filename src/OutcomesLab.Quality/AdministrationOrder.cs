@@ -3,9 +3,9 @@ using OutcomesLab.Domain;
 namespace OutcomesLab.Quality;
 
 /// <summary>
-/// Valid administrations of each episode × instrument in metrics.md's order: session number, then
-/// days since intake, then the administration pseudonym — so "latest" and "previous" here agree
-/// with how the aggregates choose a final.
+/// Valid administrations of each episode × instrument in the order of docs/contracts/metrics.md:
+/// session number, then days since intake, then the administration pseudonym — so "latest" and
+/// "previous" here agree with how the aggregates choose a final.
 /// </summary>
 public sealed class AdministrationOrder
 {

@@ -1,6 +1,6 @@
 namespace OutcomesLab.Quality;
 
-/// <summary>The end_reason codes the analysis branches on (exchange-format.md; empty is stored as ongoing).</summary>
+/// <summary>The end_reason codes the analysis branches on (docs/contracts/exchange-format.md; empty is stored as ongoing).</summary>
 public static class EpisodeStatus
 {
     public const string Ongoing = "ongoing";

@@ -3,7 +3,7 @@ namespace OutcomesLab.Quality;
 /// <summary>Settings of one quality-improvement analysis. Defaults are the ones the report's methods describe.</summary>
 public sealed record QiOptions
 {
-    /// <summary>Small-cell threshold: no figure rests on fewer people (metrics.md).</summary>
+    /// <summary>Small-cell threshold: no figure rests on fewer people (docs/privacy.md, "QI report: small cells and differencing").</summary>
     public int MinCell { get; init; } = 11;
 
     /// <summary>Intake quarter the comparisons (tables, funnels, observed − expected) are limited to; null = every episode.</summary>

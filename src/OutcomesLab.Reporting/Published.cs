@@ -6,8 +6,8 @@ namespace OutcomesLab.Reporting;
 /// The privacy rule every chart and report sentence goes through: a row is drawn, labelled or
 /// counted only when the aggregate run published it (not suppressed) and its own count reaches the
 /// run's min_cell. The second condition is belt and braces: a row wrongly left unsuppressed by an
-/// upstream bug still never becomes a point, bar, band or label here (metrics.md, "Small-cell
-/// suppression").
+/// upstream bug still never becomes a point, bar, band or label here (docs/contracts/metrics.md,
+/// "Small-cell suppression").
 /// </summary>
 public static class Published
 {

@@ -8,11 +8,11 @@ internal sealed class Migrator(Store store)
     public async Task ApplyAsync(CancellationToken ct)
     {
         await using var c = await store.ConnectAsync(ct);
-        // A migration may index a table that already holds millions of rows (0007 does). The store's
-        // connections keep temp storage in memory, where SQLite's CREATE INDEX sorter would then hold
-        // the whole sort (278 MB at 100,000 episodes, ~10x that at 1,000,000); on temp files it stays
-        // within the page cache. Set outside the transaction (SQLite refuses it inside one);
-        // Store.ConnectAsync resets it for the next user of this pooled connection.
+        // A migration may index a table that already holds millions of rows (0007 does). The
+        // store's connections keep temp storage in memory, where SQLite's CREATE INDEX sorter would
+        // then hold the whole sort, growing with the store; on temp files it stays within the page
+        // cache. Set outside the transaction (SQLite refuses it inside one); Store.ConnectAsync
+        // resets it for the next user of this pooled connection.
         if (store.Dialect == Dialect.Sqlite) await c.ExecuteAsync(store.Sql["Connection_SortOnFiles"]);
         await using var tx = await store.BeginWriteAsync(c, ct);
         await c.ExecuteAsync(store.Sql["Migrations_CreateTable"], transaction: tx);

@@ -6,8 +6,11 @@ using Npgsql;
 namespace OutcomesLab.Storage;
 
 /// <summary>
-/// The store: one code path through Dapper for SQLite and PostgreSQL; the dialect differences are
-/// in sql/. Opening a store applies its pending migrations (recorded in schema_migrations).
+/// The store: one code path through Dapper for SQLite and PostgreSQL. Statements whose text differs
+/// live in sql/sqlite and sql/postgres (<see cref="SqlCatalog"/>); what differs beyond the text —
+/// connection settings (here), bulk staging, locks, where key files live — branches on
+/// <see cref="Dialect"/> in C#. Opening a store applies its pending migrations (recorded in
+/// schema_migrations).
 /// </summary>
 public sealed class Store : IAsyncDisposable
 {

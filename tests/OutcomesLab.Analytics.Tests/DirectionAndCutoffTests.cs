@@ -39,8 +39,9 @@ public sealed class DirectionAndCutoffTests
     }
 
     /// <summary>
-    /// TRUST has no clinical cut-off (instruments.md: alliance alert only): n_clinical_baseline, n_recovered,
-    /// pct_recovered, n_reliably_recovered and pct_reliably_recovered are empty, the rest is computed.
+    /// TRUST has no clinical cut-off (docs/contracts/catalog.md: alliance alert only):
+    /// n_clinical_baseline, n_recovered, pct_recovered, n_reliably_recovered and
+    /// pct_reliably_recovered are empty, the rest is computed.
     /// S_diff = 0.6 × sqrt(0.4) = 0.37947: 3.0 → 4.2 (RC 3.162) improved, 2.5 → 2.6 (RC 0.264) not.
     /// </summary>
     [Fact]

@@ -11,7 +11,7 @@ public sealed class OutcomeMathTests
 
     // Jacobson & Truax (1991), p. 14: S_diff = sqrt(2 × SE²), SE = s1 × sqrt(1 − rxx); i.e.
     // SD × sqrt(2) × sqrt(1 − r) (also Evans, Margison & Barkham 1998, psyctc.org "rcsc1").
-    // SAT (instruments.md): SD 9.0, r 0.84 → 9 × sqrt(0.32) = 9 × 0.565685424949238… = 5.0911688245431…
+    // SAT (docs/contracts/catalog.md): SD 9.0, r 0.84 → 9 × sqrt(0.32) = 9 × 0.565685424949238… = 5.0911688245431…
     // DIST: SD 10.0, r 0.86 → 10 × sqrt(0.28) = 10 × 0.529150262212918… = 5.2915026221291…
     [Fact]
     public void Standard_error_of_difference_follows_Jacobson_and_Truax()
@@ -69,7 +69,7 @@ public sealed class OutcomeMathTests
 
     // Hedges' J = 1 − 3 / (4 df − 1). Borenstein, Hedges, Higgins & Rothstein (2009), Introduction to
     // Meta-Analysis, ch. 4 worked example: df = 98 → J = 1 − 3/391 = 0.9923, and d = 0.5970 → g = 0.5924.
-    // metrics.md uses df = n_paired − 1, so n = 99 gives df = 98. Exact small cases by hand:
+    // docs/contracts/metrics.md uses df = n_paired − 1, so n = 99 gives df = 98. Exact small cases by hand:
     // n = 3 → 1 − 3/7 = 4/7; n = 11 → 1 − 3/39 = 12/13.
     [Fact]
     public void Hedges_J_matches_the_published_worked_example()

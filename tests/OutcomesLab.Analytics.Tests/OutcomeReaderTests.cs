@@ -9,8 +9,9 @@ using Xunit;
 namespace OutcomesLab.Analytics.Tests;
 
 /// <summary>
-/// Baseline/final selection (metrics.md tie rules) and invalid administrations, on real stores. The
-/// same data go through the in-memory twin (<see cref="SeedData.Outcomes"/>) to show both agree.
+/// Baseline/final selection (docs/contracts/metrics.md tie rules) and invalid administrations, on
+/// real stores. The same data go through the in-memory twin (<see cref="SeedData.Outcomes"/>) to
+/// show both agree.
 /// </summary>
 public sealed class OutcomeReaderTests
 {

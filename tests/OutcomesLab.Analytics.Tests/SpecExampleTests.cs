@@ -12,7 +12,7 @@ namespace OutcomesLab.Analytics.Tests;
 
 /// <summary>
 /// Known values from shared/spec/example: aggregates.csv and trajectories.csv for min_cell = 1,
-/// computed by an independent implementation of metrics.md. Same keys, order and empty cells;
+/// computed by an independent implementation of docs/contracts/metrics.md. Same keys, order and empty cells;
 /// numbers within a relative 1e-6.
 /// </summary>
 public sealed class SpecExampleTests(ITestOutputHelper output)

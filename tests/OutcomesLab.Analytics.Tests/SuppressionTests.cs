@@ -6,9 +6,9 @@ using Xunit;
 namespace OutcomesLab.Analytics.Tests;
 
 /// <summary>
-/// metrics.md small-cell suppression: primary (n below min_cell), secondary (a line never has exactly
-/// one suppressed row), repeated until every line holds; adversarial checks that no suppressed count
-/// can be worked back from its total.
+/// Small-cell suppression of docs/contracts/metrics.md: primary (n below min_cell), secondary (a
+/// line never has exactly one suppressed row), repeated until every line holds; adversarial checks
+/// that no suppressed count can be worked back from its total.
 /// </summary>
 public sealed class SuppressionTests
 {

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace OutcomesLab.Analytics.Tests;
 
-/// <summary>trends.csv (issue 3): the group figures by intake quarter, population all, suppressed like aggregates.</summary>
+/// <summary>trends.csv: the group figures by intake quarter, population all, suppressed like aggregates.</summary>
 public sealed class TrendTests
 {
     [Theory]

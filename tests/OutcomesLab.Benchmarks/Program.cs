@@ -8,7 +8,7 @@ using OutcomesLab.Reporting.Report;
 using OutcomesLab.Storage;
 using OutcomesLab.Synthetic;
 
-// The whole-pipeline benchmark (issue 8): synth -> ingest -> aggregate on SQLite (and PostgreSQL with
+// The whole-pipeline benchmark (docs/benchmark-log.md): synth -> ingest -> aggregate on SQLite (and PostgreSQL with
 // --store), side by side with DuckDB loading the same CSV batches and computing the same group figures.
 var options = BenchOptions.Parse(args);
 var catalog = Catalog.Default;

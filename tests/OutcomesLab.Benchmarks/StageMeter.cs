@@ -9,9 +9,8 @@ internal readonly record struct StageResult(TimeSpan Wall, long PeakWorkingSet);
 /// Times a stage and samples the process working set every 20 ms on a timer thread (Process.PeakWorkingSet64
 /// is a high-water mark for the whole process, so it cannot separate stages). A full GC before the
 /// stage keeps garbage of the previous stage out of its figure, and a sync(1) keeps the previous
-/// stage's unwritten files off the disk while this one runs: measured at 100,000 episodes, the
-/// ingest right after DuckDB's load took 131 s with the peer's files still being written back and
-/// 114 s without the peer at all.
+/// stage's unwritten files off the disk while this one runs: otherwise a stage right after DuckDB's
+/// load pays for writing back the peer's files.
 /// </summary>
 internal static class StageMeter
 {

@@ -1,9 +1,9 @@
--- The DuckDB peer's aggregate stage: the group figures of aggregates.csv (shared/spec/metrics.md)
+-- The DuckDB peer's aggregate stage: the group figures of aggregates.csv (docs/contracts/metrics.md)
 -- for every group, unsuppressed (the benchmark compares only rows we publish).
 -- Tables instruments(code, n_items, item_min, item_max, scoring, dir) and reverse_items(item) are
--- filled from the same catalog the product uses (shared/spec/instruments.md).
+-- filled from the same catalog the product uses (docs/contracts/catalog.md).
 WITH scored AS (
-    -- instruments.md: reverse item v -> min + max - v; valid when >= ceil(0.8 x items) answered.
+    -- catalog.md: reverse item v -> min + max - v; valid when >= ceil(0.8 x items) answered.
     SELECT a.administration_id, a.episode_id, a.instrument, a.session_number,
            a.administered_date - e.intake_date AS days_since_intake,
            e.presenting_concern, e.approach, e.end_reason, i.n_items, i.scoring, i.dir,

@@ -1,6 +1,7 @@
 -- The DuckDB peer's load stage: the same CSV batches our ingest reads, reduced to their final state
--- (exchange-format.md: newest batch wins per episode_id and per (administration_id, item); an
--- administration's header - episode, instrument, date, session - comes from its newest batch).
+-- (docs/contracts/exchange-format.md: newest batch wins per episode_id and per (administration_id,
+-- item); an administration's header - episode, instrument, date, session - comes from its newest
+-- batch).
 -- Batch folder names sort in export order, as in OutcomesLab.Ingest.DropFolder (ordinal).
 -- {drop} is replaced by the drop folder (single quotes doubled) before the script runs.
 CREATE OR REPLACE TABLE episodes AS

@@ -4,8 +4,9 @@ using Xunit;
 namespace OutcomesLab.Export.Tests;
 
 /// <summary>
-/// Known values from the default catalog (instruments.md): SAT S_diff = 9 × sqrt(2 × 0.16) = 5.0912, so
-/// reliable change needs |final − baseline| ≥ 1.96 × 5.0912 = 9.979; SAT's clinical range is below 36.
+/// Known values from the default catalog (docs/contracts/catalog.md): SAT S_diff = 9 × sqrt(2 × 0.16) =
+/// 5.0912, so reliable change needs |final − baseline| ≥ 1.96 × 5.0912 = 9.979; SAT's clinical range is
+/// below 36.
 /// DIST is lower-is-better (S_diff = 10 × sqrt(0.28) = 5.2915, threshold 10.371; clinical above 10.5).
 /// </summary>
 public sealed class OutcomeClassificationTests

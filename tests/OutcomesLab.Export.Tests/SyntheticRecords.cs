@@ -68,7 +68,8 @@ internal static class SyntheticRecords
     /// <summary>
     /// Outcomes and item answers that agree with each other: each administration's items are drawn
     /// around a latent score that improves with the sessions, scored by the catalog's own rule, and
-    /// baseline/final chosen as metrics.md says (lowest / highest session among valid administrations).
+    /// baseline/final chosen as docs/contracts/metrics.md says (lowest / highest session among
+    /// valid administrations).
     /// </summary>
     public static (List<EpisodeOutcome> Outcomes, List<ExportAnswer> Answers) OutcomesWithAnswers(IReadOnlyList<EpisodeInfo> episodes, int seed)
     {

@@ -5,7 +5,7 @@ using static OutcomesLab.Ingest.Tests.TestDrop;
 
 namespace OutcomesLab.Ingest.Tests;
 
-/// <summary>One test per rule of exchange-format.md, each on SQLite and on PostgreSQL.</summary>
+/// <summary>One test per rule of docs/contracts/exchange-format.md, each on SQLite and on PostgreSQL.</summary>
 public class GateRuleTests
 {
     public static IEnumerable<object[]> Dialects() => TestStores.Dialects();

@@ -6,8 +6,8 @@ namespace OutcomesLab.Quality.Tests;
 
 /// <summary>
 /// Builds a practice in memory — episodes and valid administrations — and derives the episode
-/// outcomes with metrics.md's baseline/final rule, so the QI tests need neither the store nor the
-/// OutcomeReader.
+/// outcomes with the baseline/final rule of docs/contracts/metrics.md, so the QI tests need neither
+/// the store nor the OutcomeReader.
 /// </summary>
 internal sealed class PracticeBuilder
 {

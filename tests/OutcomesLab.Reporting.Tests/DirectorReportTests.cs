@@ -49,7 +49,7 @@ public sealed partial class DirectorReportTests
             "clinical cut-off", "Calendar trend", "quarter of their intake month", "⌈0.8 × number of items⌉",
         })
             Assert.Contains(definition, html, StringComparison.Ordinal);
-        // The norms table is computed from the catalog: SAT S_diff = 9 × √(2 × 0.16) = 5.09 (instruments.md).
+        // The norms table is computed from the catalog: SAT S_diff = 9 × √(2 × 0.16) = 5.09 (docs/contracts/catalog.md).
         Assert.Contains("<td>5.09</td>", html, StringComparison.Ordinal);
         Assert.Contains("a change of 9.98 points", html, StringComparison.Ordinal);
     }

@@ -24,7 +24,7 @@ internal static class SampleRuns
             (long)Math.Round(pctImproved * nPaired / 100), pctImproved, (long)Math.Round(pctDeteriorated * nPaired / 100), pctDeteriorated,
             nPaired / 2, nPaired / 4, 50, nPaired / 5, 40, suppressed);
 
-    /// <summary>A suppressed row as metrics.md publishes it: keys only.</summary>
+    /// <summary>A suppressed row as docs/contracts/metrics.md publishes it: keys only.</summary>
     public static AggregateRow SuppressedRow(string instrument, string concern, string approach, string population) =>
         new(instrument, concern, approach, population, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, true);

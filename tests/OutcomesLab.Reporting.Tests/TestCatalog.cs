@@ -3,7 +3,7 @@ using OutcomesLab.Domain;
 namespace OutcomesLab.Reporting.Tests;
 
 /// <summary>
-/// The default catalog of shared/spec/instruments.md, built in memory so the chart tests do not
+/// The default catalog (docs/contracts/catalog.md), built in memory so the chart tests do not
 /// depend on loading the embedded JSON.
 /// </summary>
 internal static class TestCatalog

@@ -40,7 +40,7 @@ public sealed class JobSettings
 
     /// <summary>
     /// After this long a distributed lock left behind by a dead process is considered abandoned
-    /// (Hangfire.PostgreSql does not renew its locks; see README).
+    /// (Hangfire.PostgreSql does not renew its locks; see docs/decisions/0002-pull-lock.md).
     /// </summary>
     public double LockTimeoutSeconds { get; set; } = 600;
 

@@ -1,6 +1,6 @@
 namespace OutcomesLab.Jobs.Hosting;
 
-/// <summary>The one configuration model of every host (shared/spec/configuration.md), section <c>OutcomesLab</c>.</summary>
+/// <summary>The one configuration model of every host (docs/contracts/configuration.md), section <c>OutcomesLab</c>.</summary>
 public sealed class OutcomesLabSettings
 {
     public const string Section = "OutcomesLab";
@@ -14,14 +14,14 @@ public sealed class OutcomesLabSettings
     public int MinCell { get; set; } = 11;
     public List<SourceSettings> Sources { get; set; } = [];
     public ScheduleSettings Schedules { get; set; } = new();
-    /// <summary>Research exports made on a schedule (our addition, see README "Jobs, serve and workers"); none by default.</summary>
+    /// <summary>Research exports made on a schedule (docs/operations.md, "Research exports as a job"); none by default.</summary>
     public List<ExportSettings> Exports { get; set; } = [];
     public string Output { get; set; } = "outcomeslab-output";
-    /// <summary>An instrument catalog JSON file replacing the embedded defaults (not in the spec table: our addition).</summary>
+    /// <summary>An instrument catalog JSON file replacing the embedded defaults (docs/contracts/catalog.md).</summary>
     public string? Catalog { get; set; }
-    /// <summary>Source columns the gate drops instead of refusing the file (exchange-format.md: "explicitly lists it as ignored").</summary>
+    /// <summary>Source columns the gate drops instead of refusing the file (docs/contracts/exchange-format.md, "Refusals").</summary>
     public List<string> IgnoredColumns { get; set; } = [];
-    /// <summary>How the job hosts run: storage, polling, retries (our addition, see README "Jobs, serve and workers").</summary>
+    /// <summary>How the job hosts run: storage, polling, retries (docs/operations.md).</summary>
     public JobSettings Jobs { get; set; } = new();
     /// <summary>Where <c>serve</c> listens.</summary>
     public WebSettings Web { get; set; } = new();

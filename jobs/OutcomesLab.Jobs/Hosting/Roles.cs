@@ -1,6 +1,6 @@
 namespace OutcomesLab.Jobs.Hosting;
 
-/// <summary>The roles of the people who use <c>serve</c> (see README for what each may open).</summary>
+/// <summary>The roles of the people who use <c>serve</c> (docs/operations.md, "Users, roles and sign-in", says what each may open).</summary>
 public static class Roles
 {
     public const string Director = "director";

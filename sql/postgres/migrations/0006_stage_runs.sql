@@ -1,6 +1,7 @@
 -- Staged answers as runs: one stage_admins row per run of consecutive rows of one administration
 -- (same administration and header), and narrow answer rows keyed by their run. The merge checks,
--- places and upserts administrations on ~1/12 of the rows and joins answers by an integer.
+-- places and upserts administrations on one row per run instead of one per answer, and joins
+-- answers by an integer.
 -- stage_answers has no key: rows arrive in run order and are read in that order, so a key would
 -- only cost an index insert per row; the rare lookups by run (refused runs) scan it.
 -- Unlogged: work tables of one batch need no WAL (a crash empties them, which is what a restart wants).

@@ -1,4 +1,4 @@
--- Versioned aggregate runs (issue 3): what one run of the aggregate stage published — the
+-- Versioned aggregate runs: what one run of the aggregate stage published — the
 -- suppressed figures of aggregates.csv, trajectories.csv and trends.csv — with when it ran
 -- (TimeProvider, ISO 8601 UTC), min_cell, the catalog it used and the batches it covers, so reports
 -- and jobs read the figures without recomputing. Only suppressed (publishable) figures are kept:

@@ -1,4 +1,4 @@
--- The research export log (issue 7): append-only and hash-chained. entry_hash is SHA-256 over the
+-- The research export log: append-only and hash-chained. entry_hash is SHA-256 over the
 -- entry's canonical content including previous_hash (the entry before it; 64 zeros for the first),
 -- so editing, inserting or deleting an entry breaks the chain that `outcomeslab export log` verifies.
 -- The triggers refuse UPDATE and DELETE through SQL as a first line of defence; the chain catches

@@ -1,4 +1,4 @@
--- Quality-improvement models (issue 6), saved with the aggregate run whose data they were trained
+-- Quality-improvement models, saved with the aggregate run whose data they were trained
 -- on: the ML.NET model as mlContext.Model.Save writes it (a zip), what it predicts from what, its
 -- cross-validated quality, and the parameters needed to use it as the report did (for the
 -- expected trajectories: the not-on-track bound of every session band). A report, a job or a

@@ -1,8 +1,7 @@
--- Issue 8 (ingest cost linear in the data): the pseudonym → id map leaves the administrations table.
--- Its UNIQUE index on administration_ref took each batch's new administrations at random places (the
--- pseudonym is a keyed hash), so once it outgrew the pull's page cache every insert read and dirtied
--- a page of it: at 1,000,000 episodes the administrations insert cost 29× its cost at 100,000 (8.3 s
--- → 239 s), against 10× for the data. Kept as its own table keyed by pseudonym, a pull inserts a
+-- The pseudonym → id map leaves the administrations table, so that ingest cost grows with the data
+-- and no faster. A UNIQUE index on administration_ref takes each batch's new administrations at
+-- random places (the pseudonym is a keyed hash), so once it outgrows the pull's page cache every
+-- insert reads and dirties a page of it. Kept as its own table keyed by pseudonym, a pull inserts a
 -- batch's new entries in key order — one pass over its pages, each read and written once — while the
 -- administrations rows still append in id order (sql/sqlite/Administrations_UpsertRuns.sql).
 -- SQLite only: PostgreSQL keeps its unique constraint, whose upkeep its own buffer manager bounds.

@@ -83,8 +83,7 @@ public sealed class AggregateBuilder
     /// <summary>
     /// Groups keyed (instrument, concern, approach, population or quarter) with their roll-ups to
     /// concern "all", approach "all" and both. Rolled up in steps (both from the concern roll-up), so
-    /// each group is added three times at most (measured: the roll-ups were a quarter of a 10,000-episode
-    /// run when every finest group was added into all of its 12 published groups).
+    /// each group is added three times at most instead of once into every published group it is in.
     /// </summary>
     private static IEnumerable<KeyValuePair<(string, string, string, string), GroupAccumulator>> WithConcernAndApproachAll(
         Dictionary<(string I, string C, string A, string X), GroupAccumulator> groups)

@@ -4,8 +4,9 @@ using OutcomesLab.Domain;
 namespace OutcomesLab.Analytics.Aggregation;
 
 /// <summary>
-/// The running figures of one group (metrics.md, "Groups"): episode counts, exact power sums of
-/// the paired scores and the per-episode classifications. O(1) memory however many episodes.
+/// The running figures of one group (docs/contracts/metrics.md, "Groups"): episode counts, exact
+/// power sums of the paired scores and the per-episode classifications. O(1) memory however many
+/// episodes there are.
 /// </summary>
 internal sealed class GroupAccumulator
 {
@@ -41,7 +42,7 @@ internal sealed class GroupAccumulator
         ReliablyRecovered += other.ReliablyRecovered;
     }
 
-    /// <summary>The aggregates.csv figures of this group, before suppression (metrics.md table).</summary>
+    /// <summary>The aggregates.csv figures of this group, before suppression (metrics.md, "aggregates.csv").</summary>
     public AggregateRow ToAggregateRow(Instrument instrument, string concern, string approach, string population)
     {
         var n = Paired.Count;

@@ -2,11 +2,11 @@ namespace OutcomesLab.Analytics.Aggregation;
 
 /// <summary>
 /// The aggregate stage's one pass over the store: valid administrations arrive one at a time in
-/// (episode, instrument, session, day, pseudonym) order, each episode announced before its rows.
-/// In that order the metrics.md picks need no sort and no memory beyond the current episode ×
-/// instrument: the baseline is its first row, the final the first row of its last session (when that
-/// session is not the baseline's, else the episode is unpaired). Every row also counts in the
-/// trajectories. Allocates nothing per row.
+/// (episode, instrument, session, day, pseudonym) order, each episode announced before its rows. In
+/// that order the picks of docs/contracts/metrics.md need no sort and no memory beyond the current
+/// episode × instrument: the baseline is its first row, the final the first row of its last session
+/// (when that session is not the baseline's, else the episode is unpaired). Every row also counts
+/// in the trajectories. Allocates nothing per row.
 /// </summary>
 internal sealed class OutcomePass
 {

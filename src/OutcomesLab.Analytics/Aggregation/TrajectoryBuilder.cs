@@ -4,7 +4,7 @@ using OutcomesLab.Domain;
 namespace OutcomesLab.Analytics.Aggregation;
 
 /// <summary>
-/// Mean score by session (metrics.md, trajectories.csv): valid administrations grouped by
+/// Mean score by session (docs/contracts/metrics.md, "trajectories.csv"): valid administrations grouped by
 /// instrument × concern × approach|all × session_number, population all, concern not rolled up.
 /// Folds streamed cells into exact per-group sums: each into its own approach only; the approach
 /// "all" rows are exact roll-ups added when the rows are asked for.

@@ -5,8 +5,8 @@ using OutcomesLab.Domain;
 namespace OutcomesLab.Analytics.Csv;
 
 /// <summary>
-/// aggregates.csv, trajectories.csv and trends.csv exactly as metrics.md (and issue 3 for trends)
-/// specify: columns in order, empty cells for figures that cannot be computed or are suppressed,
+/// aggregates.csv, trajectories.csv and trends.csv exactly as docs/contracts/metrics.md
+/// specifies: columns in order, empty cells for figures that cannot be computed or are suppressed,
 /// <c>true</c>/<c>false</c>, counts as integers, other numbers at full round-trip precision
 /// (<see cref="RoundTripNumber"/>), UTF-8 without BOM, CRLF line ends. Reading checks the header and
 /// names file, line and column of anything malformed (never the value). Text cells are neutralised

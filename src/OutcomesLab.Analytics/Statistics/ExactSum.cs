@@ -13,7 +13,7 @@ internal sealed class ExactSum
 {
     // The partials in increasing magnitude, in an array grown by hand: Add runs for every score of
     // every administration, and a List's bounds checks, version bumps and RemoveRange cost more than
-    // the arithmetic (measured: 12 % of the aggregate stage's CPU at 100,000 episodes).
+    // the arithmetic, and this is the aggregate stage's hottest loop.
     private double[] partials = new double[4];
     private int count;
 

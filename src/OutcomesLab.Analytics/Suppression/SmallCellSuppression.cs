@@ -4,9 +4,9 @@ using OutcomesLab.Domain;
 namespace OutcomesLab.Analytics.Suppression;
 
 /// <summary>
-/// Applies metrics.md's small-cell rules to each output. A suppressed row keeps its keys and
-/// <c>suppressed=true</c>; every other figure becomes empty. The counts that decide are n_paired
-/// (aggregates, trends) and n (trajectories).
+/// Applies the small-cell rules of docs/contracts/metrics.md to each output. A suppressed row keeps
+/// its keys and <c>suppressed=true</c>; every other figure becomes empty. The counts that decide
+/// are n_paired (aggregates, trends) and n (trajectories).
 /// </summary>
 public static class SmallCellSuppression
 {
@@ -40,7 +40,7 @@ public static class SmallCellSuppression
 
     /// <summary>
     /// trends.csv. Lines: the approaches of one (instrument, concern, quarter) with their <c>all</c>
-    /// row (issue 3), and — because trends also publish the concern roll-up and their quarters add up
+    /// row, and — because trends also publish the concern roll-up and their quarters add up
     /// to the population-<c>all</c> rows of aggregates.csv — the concerns of one (instrument, approach,
     /// quarter) with their <c>all</c> row, and the quarters of one (instrument, concern, approach) with
     /// that aggregates row as total. The aggregates rows are already published: their suppression

@@ -2,8 +2,8 @@ namespace OutcomesLab.Analytics.Suppression;
 
 /// <summary>
 /// Primary and secondary small-cell suppression over rows and the lines they add up in
-/// (metrics.md, "Small-cell suppression"). Rows are given in their published order; a line is the
-/// row indices of its members and its total row.
+/// (docs/contracts/metrics.md, "Small-cell suppression"). Rows are given in their published order;
+/// a line is the row indices of its members and its total row.
 /// </summary>
 internal static class SuppressionEngine
 {

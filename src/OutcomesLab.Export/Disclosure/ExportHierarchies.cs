@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OutcomesLab.Export.Disclosure;
 
 /// <summary>
-/// The quasi-identifiers of a research export and their generalisation hierarchies (issue 7):
+/// The quasi-identifiers of a research export and their generalisation hierarchies:
 /// age band → 20-year band → <c>*</c>; rare gender identities and orientations → <c>another</c> → <c>*</c>;
 /// intake quarter → year → <c>*</c>; site, format and therapist → <c>*</c>.
 /// </summary>

@@ -152,7 +152,7 @@ public static class Codebook
         ? (i.ItemMin * i.Items.Count, i.ItemMax * i.Items.Count)
         : (i.ItemMin, i.ItemMax);
 
-    /// <summary>The instrument's scoring rule in one sentence (instruments.md, "Scoring rules").</summary>
+    /// <summary>The instrument's scoring rule in one sentence (docs/contracts/catalog.md, "Scoring rules").</summary>
     public static string ScoringRule(Instrument i)
     {
         var (min, max) = ScoreRange(i);

@@ -5,8 +5,9 @@ namespace OutcomesLab.Export.Tables;
 
 /// <summary>
 /// RFC 4180 CSV, UTF-8 without BOM, LF line ends, header first. Numbers use invariant culture at
-/// round-trip precision (metrics.md: "not rounded for display"); booleans are <c>true</c>/<c>false</c>; an
-/// empty cell is null. Text is quoted only when it holds a comma, quote or line break.
+/// round-trip precision, never rounded for display (docs/contracts/metrics.md, "Number format");
+/// booleans are <c>true</c>/<c>false</c>; an empty cell is null. Text is quoted only when it holds
+/// a comma, quote or line break.
 /// </summary>
 public static class CsvTableWriter
 {

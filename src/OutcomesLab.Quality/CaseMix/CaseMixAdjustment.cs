@@ -6,8 +6,8 @@ using OutcomesLab.Quality.Modeling;
 namespace OutcomesLab.Quality.CaseMix;
 
 /// <summary>
-/// Case-mix adjustment (issue 6, part 2), in the spirit of ACORN's severity-adjusted benchmarks:
-/// a FastTree regression predicts each completed paired episode's change on each outcome instrument
+/// Case-mix adjustment, in the spirit of ACORN's severity-adjusted benchmarks: a FastTree
+/// regression predicts each completed paired episode's change on each outcome instrument
 /// from what the client brings (baseline score, presenting concern, age band, gender identity,
 /// format) and the instrument — deliberately not from therapist or approach. The target is the
 /// direction-adjusted change in reliable-change units, dir × (final − baseline) / S_diff, so that

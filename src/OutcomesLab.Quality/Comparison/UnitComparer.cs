@@ -5,12 +5,12 @@ using OutcomesLab.Quality.Funnel;
 namespace OutcomesLab.Quality.Comparison;
 
 /// <summary>
-/// Builds the per-therapist and per-site tables of one outcome instrument (issue 6, part 1).
-/// Population: every episode with a valid administration of the instrument whose intake falls in
-/// the period (ongoing episodes included with their latest administration as final, as metrics.md's
-/// population "all"). Both tables are pooled together (<see cref="TwoWayPooling"/>) on episodes and
-/// paired episodes, so no row, and no difference of rows across the two tables, rests on fewer
-/// than min_cell people.
+/// Builds the per-therapist and per-site tables of one outcome instrument. Population: every
+/// episode with a valid administration of the instrument whose intake falls in the period (ongoing
+/// episodes included with their latest administration as final, as population "all" of
+/// docs/contracts/metrics.md). Both tables are pooled together (<see cref="TwoWayPooling"/>) on
+/// episodes and paired episodes, so no row, and no difference of rows across the two tables, rests
+/// on fewer than min_cell people.
 /// </summary>
 public static class UnitComparer
 {

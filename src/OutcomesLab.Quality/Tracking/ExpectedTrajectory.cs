@@ -4,7 +4,7 @@ using OutcomesLab.Quality.Modeling;
 namespace OutcomesLab.Quality.Tracking;
 
 /// <summary>
-/// Fits the expected-trajectory model of one outcome instrument (issue 6, part 3): a FastTree
+/// Fits the expected-trajectory model of one outcome instrument: a FastTree
 /// regression of the score at session s on baseline score, s, presenting concern and approach,
 /// trained on every valid post-baseline administration of completed episodes. The not-on-track
 /// bound is a quantile (default 10th percentile) of the direction-adjusted out-of-fold residuals

@@ -5,9 +5,9 @@ namespace OutcomesLab.Reporting.Charts;
 /// <summary>Writes a chart as <c>stem.png</c> and <c>stem.svg</c> into a folder.</summary>
 public static class ChartRenderer
 {
-    // ScottPlot's PNG export uses Skia's default encoder (all filters, zlib 6), which took 4–5× longer
-    // than drawing the chart itself here; the Sub filter at zlib level 3 gives files ~5% larger for a
-    // fraction of the time, which is what makes a full report render in seconds.
+    // ScottPlot's PNG export uses Skia's default encoder (all filters, zlib 6), which costs several
+    // times the drawing itself; the Sub filter at zlib level 3 gives slightly larger files for a
+    // fraction of the time, so encoding does not dominate a report's rendering.
     private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Sub, 3);
 
     public static RenderedChart Write(ChartPlan plan, string folder, string stem)

@@ -106,7 +106,7 @@ public sealed class SessionTrajectoryChart : IChartRecipe
         return new AxisLimits(sessions.Min() - 0.5, sessions.Max() + 0.5, Math.Max(bottom - pad, scoreMin), Math.Min(top + pad, scoreMax));
     }
 
-    /// <summary>The lowest and highest score the instrument can give (instruments.md, "Scoring rules").</summary>
+    /// <summary>The lowest and highest score the instrument can give (docs/contracts/catalog.md, "Scoring rules").</summary>
     internal static (double Min, double Max) ScoreRange(Instrument instrument) => instrument.Scoring == ScoreMethod.Sum
         ? (instrument.ItemMin * instrument.Items.Count, instrument.ItemMax * instrument.Items.Count)
         : (instrument.ItemMin, instrument.ItemMax);

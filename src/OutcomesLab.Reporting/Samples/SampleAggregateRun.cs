@@ -4,10 +4,11 @@ namespace OutcomesLab.Reporting.Samples;
 
 /// <summary>
 /// A plausible, entirely invented aggregate run for the chart benchmark and the tests: every
-/// concern × instrument of a catalog, a random subset of approaches per concern, group sizes from
-/// a handful to a few hundred (so some groups are suppressed), session trajectories and intake
-/// quarters. Fixed seed → identical output. Figures follow the formulas of metrics.md from invented
-/// group means, so they are internally consistent, but they describe no one.
+/// concern × instrument of a catalog, a random subset of approaches per concern, group sizes from a
+/// handful to a few hundred (so some groups are suppressed), session trajectories and intake
+/// quarters. Fixed seed → identical output. Figures follow the formulas of
+/// docs/contracts/metrics.md from invented group means, so they are internally consistent, but they
+/// describe no one.
 /// </summary>
 public static class SampleAggregateRun
 {

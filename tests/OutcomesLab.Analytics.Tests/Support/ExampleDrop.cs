@@ -5,8 +5,9 @@ namespace OutcomesLab.Analytics.Tests.Support;
 
 /// <summary>
 /// shared/spec/example: the drop (one batch, 400 episodes) and the expected outputs for
-/// min_cell = 1 computed by an independent implementation of metrics.md. Until the ingest pipeline is
-/// on this branch, tests score the drop themselves with the Domain's <see cref="Instrument.Score"/>.
+/// min_cell = 1 computed by an independent implementation of docs/contracts/metrics.md.
+/// <see cref="Load"/> scores the drop in memory with the Domain's <see cref="Instrument.Score"/>,
+/// without the gate.
 /// </summary>
 public static class ExampleDrop
 {
@@ -14,7 +15,7 @@ public static class ExampleDrop
     {
         get
         {
-            // The spec lives beside the repository checkout (/work/shared/spec); OUTCOMESLAB_SPEC overrides.
+            // The example is not in the repository: it lives above the checkout (shared/spec/example); OUTCOMESLAB_SPEC overrides.
             var env = Environment.GetEnvironmentVariable("OUTCOMESLAB_SPEC");
             if (!string.IsNullOrEmpty(env)) return Path.Combine(env, "example");
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

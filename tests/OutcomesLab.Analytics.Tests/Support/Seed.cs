@@ -43,9 +43,9 @@ public sealed class SeedData
     }
 
     /// <summary>
-    /// The in-memory twin of the SQL selection, written from metrics.md independently of it: baseline =
-    /// lowest session, final = highest session, ties by fewest days since intake then pseudonym
-    /// (ordinal); final only when it is another administration.
+    /// The in-memory twin of the SQL selection, written from docs/contracts/metrics.md
+    /// independently of it: baseline = lowest session, final = highest session, ties by fewest days
+    /// since intake then pseudonym (ordinal); final only when it is another administration.
     /// </summary>
     public IEnumerable<EpisodeOutcome> Outcomes()
     {
