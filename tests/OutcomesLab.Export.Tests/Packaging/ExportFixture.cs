@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OutcomesLab.Domain;
 using OutcomesLab.Export.Pseudonyms;
 using OutcomesLab.Ingest;
@@ -12,7 +13,7 @@ internal sealed class ExportFixture : IAsyncDisposable
     public TempFolder Folder { get; } = new();
     public Store Store { get; private set; } = null!;
     public ExportKeyFolder Keys { get; private set; } = null!;
-    public FixedTime Time { get; } = new(new DateTimeOffset(2026, 3, 1, 14, 25, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 14, 25, 0, TimeSpan.Zero));
     public Catalog Catalog { get; set; } = Catalog.Default;
 
     public static async Task<ExportFixture> CreateAsync()

@@ -112,9 +112,9 @@ public sealed class ResearchExporterTests
         await using var f = await ExportFixture.CreateAsync();
         var source = Source(seed: 5);
         var first = await f.Exporter().ExportAsync(source, ExportFixture.Request(f.Out("a")), CancellationToken.None);
-        f.Time.Now = f.Time.Now.AddMinutes(5);
+        f.Time.Advance(TimeSpan.FromMinutes(5));
         var second = await f.Exporter().ExportAsync(source, ExportFixture.Request(f.Out("b")), CancellationToken.None);
-        f.Time.Now = f.Time.Now.AddMinutes(5);
+        f.Time.Advance(TimeSpan.FromMinutes(5));
         var linked = await f.Exporter().ExportAsync(source, ExportFixture.Request(f.Out("c"), new ExportParameters(LinkWith: first.ExportId)),
             CancellationToken.None);
 
