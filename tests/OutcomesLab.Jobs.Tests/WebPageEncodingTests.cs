@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using OutcomesLab.Export.Audit;
 using OutcomesLab.Jobs.Web;
-using OutcomesLab.Reporting.Pages;
+using OutcomesLab.Presentation.Pages;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 

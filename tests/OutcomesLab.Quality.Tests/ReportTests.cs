@@ -94,7 +94,7 @@ public class ReportTests : IClassFixture<ReportTests.Rendered>
         Assert.Contains("better than expected (95% CI above 0): THIGH", r.Html, StringComparison.Ordinal);
         // Every unit outside the funnel limits is named in the text.
         foreach (var row in r.Result.Therapists.Concat(r.Result.Sites).SelectMany(c => c.Rows).Where(x => x.Position != Funnel.FunnelPosition.Within))
-            Assert.Contains(OutcomesLab.Reporting.Pages.HtmlPages.Encoder.Encode(row.Unit) + " above", r.Html.Replace(" below", " above", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains(OutcomesLab.Presentation.Pages.HtmlPages.Encoder.Encode(row.Unit) + " above", r.Html.Replace(" below", " above", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

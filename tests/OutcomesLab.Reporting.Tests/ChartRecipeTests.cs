@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using OutcomesLab.Domain;
+using OutcomesLab.Presentation.Charts;
 using OutcomesLab.Reporting.Charts;
 using OutcomesLab.TestSupport;
 using Xunit;

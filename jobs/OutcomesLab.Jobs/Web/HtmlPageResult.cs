@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
-using OutcomesLab.Reporting.Pages;
+using OutcomesLab.Presentation.Pages;
 
 namespace OutcomesLab.Jobs.Web;
 

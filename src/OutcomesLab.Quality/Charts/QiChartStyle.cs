@@ -1,4 +1,4 @@
-using OutcomesLab.Reporting.Charts;
+using OutcomesLab.Presentation.Charts;
 using ScottPlot;
 
 namespace OutcomesLab.Quality.Charts;

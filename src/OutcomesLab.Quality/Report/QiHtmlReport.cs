@@ -1,4 +1,4 @@
-using OutcomesLab.Reporting.Pages;
+using OutcomesLab.Presentation.Pages;
 
 namespace OutcomesLab.Quality.Report;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OutcomesLab.Presentation.Charts;
 
 namespace OutcomesLab.Reporting.Charts;
 

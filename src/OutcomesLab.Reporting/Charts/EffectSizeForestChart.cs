@@ -1,5 +1,6 @@
 using System.Globalization;
 using OutcomesLab.Domain;
+using OutcomesLab.Presentation.Charts;
 using ScottPlot;
 
 namespace OutcomesLab.Reporting.Charts;

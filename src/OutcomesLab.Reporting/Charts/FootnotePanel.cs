@@ -1,3 +1,4 @@
+using OutcomesLab.Presentation.Charts;
 using ScottPlot;
 
 namespace OutcomesLab.Reporting.Charts;

@@ -1,7 +1,7 @@
 using System.Text;
 using OutcomesLab.Domain;
+using OutcomesLab.Presentation.Pages;
 using OutcomesLab.Reporting.Charts;
-using OutcomesLab.Reporting.Pages;
 
 namespace OutcomesLab.Reporting.Report;
 

@@ -4,7 +4,7 @@ namespace OutcomesLab.Reporting.Report;
 
 /// <summary>
 /// How the reports write figures: invariant culture, no negative zero. Escaping is not done here:
-/// the Razor components encode every value they write (see <c>Pages/HtmlPages</c>).
+/// the Razor components encode every value they write (see <c>OutcomesLab.Presentation.Pages.HtmlPages</c>).
 /// </summary>
 public static class Html
 {

@@ -1,7 +1,7 @@
 using ScottPlot;
 using SkiaSharp;
 
-namespace OutcomesLab.Reporting.Charts;
+namespace OutcomesLab.Presentation.Charts;
 
 /// <summary>
 /// The one typeface every chart uses: DejaVu Sans, embedded in this assembly and registered with
@@ -32,9 +32,9 @@ public static class ChartFont
 
     private static SKTypeface Load(string file)
     {
-        var name = $"OutcomesLab.Reporting.Fonts.{file}";
+        var name = $"OutcomesLab.Presentation.Fonts.{file}";
         using var stream = typeof(ChartFont).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded font {name} is missing from the Reporting assembly");
+            ?? throw new InvalidOperationException($"embedded font {name} is missing from the Presentation assembly");
         using var data = SKData.Create(stream);
         return SKTypeface.FromData(data)
             ?? throw new InvalidOperationException($"embedded font {name} could not be read by SkiaSharp");

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace OutcomesLab.Reporting.Charts;
+namespace OutcomesLab.Presentation.Charts;
 
 /// <summary>
 /// Colour-blind-safe colours: the Okabe–Ito palette (Okabe &amp; Ito 2008, "Color Universal Design"),

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 
-namespace OutcomesLab.Reporting.Pages;
+namespace OutcomesLab.Presentation.Pages;
 
 /// <summary>
 /// The only place markup is written without encoding. Each member takes markup the code itself

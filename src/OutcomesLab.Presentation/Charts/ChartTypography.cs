@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace OutcomesLab.Reporting.Charts;
+namespace OutcomesLab.Presentation.Charts;
 
 /// <summary>
 /// The typography every OutcomesLab chart shares (director report and QI report): the embedded font

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace OutcomesLab.Reporting.Pages;
+namespace OutcomesLab.Presentation.Pages;
 
 /// <summary>
 /// Renders a Razor component to a complete HTML string: the one way the reports and the web UI
