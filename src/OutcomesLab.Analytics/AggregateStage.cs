@@ -1,8 +1,9 @@
-using Dapper;
 using OutcomesLab.Analytics.Aggregation;
 using OutcomesLab.Analytics.Csv;
 using OutcomesLab.Domain;
 using OutcomesLab.Storage;
+using OutcomesLab.Storage.Persistence;
+using OutcomesLab.Storage.Reading;
 
 namespace OutcomesLab.Analytics;
 
@@ -24,22 +25,11 @@ public static class AggregateStage
         var createdAt = time.GetUtcNow();
         var outcomes = new AggregateBuilder(catalog);
         var trajectories = new TrajectoryBuilder(catalog);
-        List<(string, string)> batches;
-        long episodes;
-
-        await using (var c = await store.ConnectAsync(ct))
-        {
-            await c.ExecuteAsync(new CommandDefinition(store.Sql["Aggregate_PrepareRead"], cancellationToken: ct));
-            await using var snapshot = await ReadSnapshot.BeginAsync(c, ct);
-            batches = (await c.QueryAsync<(string, string)>(new CommandDefinition(store.Sql["Batches_ListCovered"], transaction: snapshot, cancellationToken: ct))).ToList();
-            episodes = await c.ExecuteScalarAsync<long>(new CommandDefinition(store.Sql["Episodes_Count"], transaction: snapshot, cancellationToken: ct));
-            await AggregateInput.FeedAsync(store, c, snapshot, new OutcomePass(outcomes, trajectories), ct);
-            await snapshot.CommitAsync(ct);
-        }
+        var input = await AggregateInput.For(store).ReadAsync(new OutcomePass(outcomes, trajectories), ct);
 
         var figures = AggregateFigures.Publish(outcomes, trajectories, minCell);
         var run = await AggregateRunRepository.SaveAsync(store, new AggregateRunContent(
-            createdAt, minCell, catalog.Fingerprint(), episodes, outcomes.EpisodeOutcomes, batches,
+            createdAt, minCell, catalog.Fingerprint(), input.Episodes, outcomes.EpisodeOutcomes, input.Batches,
             figures.Aggregates, figures.Trajectories, figures.Trends), ct);
         if (outDir is not null) AggregateCsv.WriteAll(outDir, run);
         return run;

@@ -1,6 +1,7 @@
+using OutcomesLab.Storage.Persistence;
+using OutcomesLab.Storage.Reading;
 using System.Text.Json;
 using Dapper;
-using OutcomesLab.Analytics;
 using OutcomesLab.Domain;
 using OutcomesLab.Export.Audit;
 using OutcomesLab.Export.Pseudonyms;

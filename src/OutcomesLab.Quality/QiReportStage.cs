@@ -2,6 +2,8 @@ using OutcomesLab.Analytics;
 using OutcomesLab.Domain;
 using OutcomesLab.Quality.Persistence;
 using OutcomesLab.Quality.Report;
+using OutcomesLab.Storage.Persistence;
+using OutcomesLab.Storage.Reading;
 using OutcomesLab.Storage;
 
 namespace OutcomesLab.Quality;

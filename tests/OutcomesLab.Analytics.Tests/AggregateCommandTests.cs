@@ -2,6 +2,7 @@ using OutcomesLab.Analytics.Csv;
 using OutcomesLab.Analytics.Tests.Support;
 using OutcomesLab.Cli;
 using OutcomesLab.Cli.Commands;
+using OutcomesLab.Storage.Persistence;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 using Xunit;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using OutcomesLab.Analytics.Tests.Support;
 using OutcomesLab.Domain;
+using OutcomesLab.Storage.Reading;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 using Xunit;

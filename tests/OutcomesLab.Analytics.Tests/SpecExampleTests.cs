@@ -3,6 +3,7 @@ using OutcomesLab.Analytics.Csv;
 using OutcomesLab.Analytics.Tests.Support;
 using OutcomesLab.Domain;
 using OutcomesLab.Ingest;
+using OutcomesLab.Storage.Persistence;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 using Xunit;

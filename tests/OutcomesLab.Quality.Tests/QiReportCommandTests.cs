@@ -1,9 +1,9 @@
-using OutcomesLab.Analytics;
 using OutcomesLab.Cli;
 using OutcomesLab.Cli.Commands;
 using OutcomesLab.Domain;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Quality.Persistence;
+using OutcomesLab.Storage.Persistence;
 using OutcomesLab.Storage;
 using OutcomesLab.Synthetic;
 using OutcomesLab.TestSupport;

@@ -4,6 +4,7 @@ using OutcomesLab.Domain;
 using OutcomesLab.Ingest;
 using OutcomesLab.Quality.Persistence;
 using OutcomesLab.Quality.Report;
+using OutcomesLab.Storage.Persistence;
 using OutcomesLab.Storage;
 using OutcomesLab.Synthetic;
 using OutcomesLab.TestSupport;

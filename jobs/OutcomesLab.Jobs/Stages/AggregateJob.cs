@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Logging;
 using OutcomesLab.Analytics;
 using OutcomesLab.Jobs.Hosting;
+using OutcomesLab.Storage.Persistence;
 
 namespace OutcomesLab.Jobs.Stages;
 

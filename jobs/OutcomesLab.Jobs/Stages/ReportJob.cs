@@ -1,8 +1,8 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using OutcomesLab.Analytics;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Reporting.Report;
+using OutcomesLab.Storage.Persistence;
 
 namespace OutcomesLab.Jobs.Stages;
 

@@ -1,3 +1,5 @@
+using OutcomesLab.Storage.Reading;
+
 namespace OutcomesLab.Analytics.Aggregation;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace OutcomesLab.Analytics.Aggregation;
 /// (when that session is not the baseline's, else the episode is unpaired). Every row also counts
 /// in the trajectories. Allocates nothing per row.
 /// </summary>
-internal sealed class OutcomePass
+internal sealed class OutcomePass : IAdministrationSink
 {
     private readonly AggregateBuilder outcomes;
     private readonly TrajectoryBuilder trajectories;

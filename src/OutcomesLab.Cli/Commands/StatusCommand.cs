@@ -1,6 +1,6 @@
+using OutcomesLab.Storage.Persistence;
 using System.CommandLine;
 using System.Globalization;
-using OutcomesLab.Analytics;
 using OutcomesLab.Storage;
 using Spectre.Console;
 

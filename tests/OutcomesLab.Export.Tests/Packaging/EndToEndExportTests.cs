@@ -1,3 +1,4 @@
+using OutcomesLab.Storage.Reading;
 using System.Security.Cryptography;
 using System.Text;
 using OutcomesLab.Analytics;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace OutcomesLab.Analytics;
+namespace OutcomesLab.Storage.Persistence;
 
 /// <summary>
 /// Inserts many rows with one named INSERT: PostgreSQL gets them as DbBatch pipelines (one round

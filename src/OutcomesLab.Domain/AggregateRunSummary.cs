@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OutcomesLab.Analytics;
+namespace OutcomesLab.Domain;
 
 /// <summary>
 /// What <c>status</c> prints about the latest aggregate run: when, with which min_cell, how much it

@@ -3,7 +3,7 @@ using Dapper;
 using OutcomesLab.Domain;
 using OutcomesLab.Storage;
 
-namespace OutcomesLab.Analytics;
+namespace OutcomesLab.Storage.Persistence;
 
 /// <summary>
 /// Versioned aggregate runs in the store (migration 0002): each run keeps its published
@@ -42,7 +42,7 @@ public static class AggregateRunRepository
     }
 
     /// <summary>Stores a computed run in one write transaction and returns it with its new id.</summary>
-    internal static async Task<AggregateRun> SaveAsync(Store store, AggregateRunContent run, CancellationToken ct)
+    public static async Task<AggregateRun> SaveAsync(Store store, AggregateRunContent run, CancellationToken ct)
     {
         await using var c = await store.ConnectAsync(ct);
         await using var tx = await store.BeginWriteAsync(c, ct);
@@ -198,9 +198,3 @@ public static class AggregateRunRepository
     }
 #pragma warning restore IDE1006, CA1707
 }
-
-/// <summary>A computed, suppressed run before it has an id.</summary>
-internal sealed record AggregateRunContent(
-    DateTimeOffset CreatedAt, int MinCell, string CatalogFingerprint, long Episodes, long EpisodeOutcomes,
-    IReadOnlyList<(string ContentHash, string Name)> Batches,
-    IReadOnlyList<AggregateRow> Aggregates, IReadOnlyList<TrajectoryRow> Trajectories, IReadOnlyList<TrendRow> Trends);

@@ -3,7 +3,7 @@ using Dapper;
 using OutcomesLab.Domain;
 using OutcomesLab.Storage;
 
-namespace OutcomesLab.Analytics;
+namespace OutcomesLab.Storage.Reading;
 
 /// <summary>
 /// Streams the store's outcome data as Domain read models, one row at a time (never the whole
