@@ -1,27 +1,23 @@
 using OutcomesLab.Analytics;
-using OutcomesLab.Cli;
-using OutcomesLab.Cli.Commands;
 using OutcomesLab.Domain;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
-using OutcomesLab.Synthetic;
 using OutcomesLab.TestSupport;
 using Xunit;
 
-namespace OutcomesLab.Reporting.Tests;
+namespace OutcomesLab.Cli.Tests;
 
 /// <summary>
-/// <c>outcomeslab report</c>, run in-process against a real SQLite store that went through the real
+/// <c>outcomeslab report</c>, run as a process against a real SQLite store that went through the real
 /// pipeline: synthetic practice data, the ingest gate, the aggregate stage.
 /// </summary>
 public sealed class ReportCommandTests(ReportCommandTests.PipelineStore pipeline) : IClassFixture<ReportCommandTests.PipelineStore>
 {
+    private const int UserError = 1;
+
     private static async Task<int> Run(params string[] args)
     {
-        var global = new GlobalOptions();
-        var root = new System.CommandLine.RootCommand("test");
-        root.Subcommands.Add(ReportCommand.Create(global));
-        return await root.Parse(args).InvokeAsync();
+        using var folder = new TempFolder();
+        return (await CliProcess.RunAsync(folder.Path, args)).ExitCode;
     }
 
     [Fact]
@@ -29,7 +25,7 @@ public sealed class ReportCommandTests(ReportCommandTests.PipelineStore pipeline
     {
         using var folder = new TempFolder();
         var outDir = folder.File("report");
-        Assert.Equal(0, await Run("report", "--store", pipeline.Database, "--out", outDir));
+        Assert.Equal(0, await Run("report", "--store", pipeline.Store, "--out", outDir));
 
         var html = await File.ReadAllTextAsync(Path.Combine(outDir, "index.html"));
         Assert.Contains($"aggregate run {pipeline.RunId}", html, StringComparison.Ordinal);
@@ -46,9 +42,9 @@ public sealed class ReportCommandTests(ReportCommandTests.PipelineStore pipeline
         using var folder = new TempFolder();
         var location = TestStores.NewLocation(Dialect.Sqlite, folder);
         await (await Store.OpenAsync(location)).DisposeAsync();
-        Assert.Equal(CommandRunner.Error, await Run("report", "--store", location.Value, "--out", folder.File("report")));
+        Assert.Equal(UserError, await Run("report", "--store", location.Value, "--out", folder.File("report")));
         Assert.False(File.Exists(Path.Combine(folder.File("report"), "index.html")));
-        Assert.Equal(CommandRunner.Error, await Run("report", "--store", folder.File("missing.db"), "--out", folder.File("report")));
+        Assert.Equal(UserError, await Run("report", "--store", folder.File("missing.db"), "--out", folder.File("report")));
     }
 
     [Fact]
@@ -58,31 +54,20 @@ public sealed class ReportCommandTests(ReportCommandTests.PipelineStore pipeline
         var location = TestStores.NewLocation(Dialect.Sqlite, folder);
         await using (var store = await Store.OpenAsync(location))
             await AggregateStage.RunAsync(store, Catalog.Default, 5, null, TimeProvider.System, CancellationToken.None);
-        Assert.Equal(CommandRunner.Error, await Run("report", "--store", location.Value, "--out", folder.File("report")));
+        Assert.Equal(UserError, await Run("report", "--store", location.Value, "--out", folder.File("report")));
         Assert.False(File.Exists(Path.Combine(folder.File("report"), "index.html")));
     }
 
     /// <summary>One store for the class: 600 synthetic episodes, ingested and aggregated at min_cell 11.</summary>
-    public sealed class PipelineStore : IAsyncLifetime
+    public sealed class PipelineStore() : IngestedStore(600, 5)
     {
-        private readonly TempFolder folder = new();
-        public string Database => folder.File("outcomeslab.db");
         public long RunId { get; private set; }
 
-        public async Task InitializeAsync()
+        public override async Task InitializeAsync()
         {
-            var drop = folder.File("drop");
-            SyntheticPractice.Write(drop, new SynthOptions { Episodes = 600, Seed = 5 }, Catalog.Default);
-            var settings = SettingsLoader.Load(new Dictionary<string, string?> { ["Store"] = Database });
-            await Pipeline.IngestAsync(settings, drop, CancellationToken.None);
-            await using var store = await Store.OpenAsync(StoreLocation.Parse(Database));
+            await base.InitializeAsync();
+            await using var store = await Storage.Store.OpenAsync(StoreLocation.Parse(Store));
             RunId = (await AggregateStage.RunAsync(store, Catalog.Default, 11, null, TimeProvider.System, CancellationToken.None)).RunId;
-        }
-
-        public Task DisposeAsync()
-        {
-            folder.Dispose();
-            return Task.CompletedTask;
         }
     }
 }

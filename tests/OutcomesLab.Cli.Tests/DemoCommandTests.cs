@@ -1,10 +1,8 @@
-using OutcomesLab.Cli;
-using OutcomesLab.Cli.Commands;
 using OutcomesLab.TestSupport;
 
-namespace OutcomesLab.Quality.Tests;
+namespace OutcomesLab.Cli.Tests;
 
-/// <summary><c>outcomeslab demo</c> in-process, end to end (slow: one small run for every assertion).</summary>
+/// <summary><c>outcomeslab demo</c> as a process, end to end (slow: one small run for every assertion).</summary>
 [Trait("Category", "EndToEnd")]
 public class DemoCommandTests
 {
@@ -12,12 +10,10 @@ public class DemoCommandTests
     public async Task Demo_writes_the_director_report_and_the_QI_report_with_its_work_list()
     {
         using var folder = new TempFolder();
-        var global = new GlobalOptions();
-        var root = new System.CommandLine.RootCommand("test");
-        root.Subcommands.Add(DemoCommand.Create(global));
         var outDir = folder.File("demo");
 
-        Assert.Equal(0, await root.Parse(["demo", "--out", outDir, "--episodes", "400"]).InvokeAsync());
+        var demo = await CliProcess.RunAsync(folder.Path, "demo", "--out", outDir, "--episodes", "400");
+        Assert.True(demo.ExitCode == 0, demo.Output);
 
         Assert.True(File.Exists(Path.Combine(outDir, "director-report", "index.html")));
         var html = await File.ReadAllTextAsync(Path.Combine(outDir, "qi-report", "index.html"));

@@ -1,24 +1,20 @@
-using OutcomesLab.Cli;
-using OutcomesLab.Cli.Commands;
-using OutcomesLab.Domain;
-using OutcomesLab.Jobs.Hosting;
+using OutcomesLab.Analytics;
 using OutcomesLab.Quality.Persistence;
 using OutcomesLab.Storage.Persistence;
 using OutcomesLab.Storage;
-using OutcomesLab.Synthetic;
 using OutcomesLab.TestSupport;
 
-namespace OutcomesLab.Quality.Tests;
+namespace OutcomesLab.Cli.Tests;
 
-/// <summary><c>outcomeslab qi-report</c> in-process, on a real SQLite store filled through the real ingest gate.</summary>
+/// <summary><c>outcomeslab qi-report</c> as a process, on a real SQLite store filled through the real ingest gate.</summary>
 public sealed class QiReportCommandTests(QiReportCommandTests.PipelineStore pipeline) : IClassFixture<QiReportCommandTests.PipelineStore>
 {
+    private const int UserError = 1;
+
     private static async Task<int> Run(params string[] args)
     {
-        var global = new GlobalOptions();
-        var root = new System.CommandLine.RootCommand("test");
-        root.Subcommands.Add(QiReportCommand.Create(global));
-        return await root.Parse(args).InvokeAsync();
+        using var folder = new TempFolder();
+        return (await CliProcess.RunAsync(folder.Path, args)).ExitCode;
     }
 
     [Fact]
@@ -26,7 +22,7 @@ public sealed class QiReportCommandTests(QiReportCommandTests.PipelineStore pipe
     {
         using var folder = new TempFolder();
         var outDir = folder.File("qi");
-        Assert.Equal(0, await Run("qi-report", "--store", pipeline.Database, "--out", outDir, "--period", "2024-Q2"));
+        Assert.Equal(0, await Run("qi-report", "--store", pipeline.Store, "--out", outDir, "--period", "2024-Q2"));
 
         var html = await File.ReadAllTextAsync(Path.Combine(outDir, "index.html"));
         Assert.Contains("intake in 2024-Q2", html, StringComparison.Ordinal);
@@ -34,7 +30,7 @@ public sealed class QiReportCommandTests(QiReportCommandTests.PipelineStore pipe
             File.ReadLines(Path.Combine(outDir, "alerts.csv")).First());
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "charts"), "*.svg"));
 
-        await using var store = await Store.OpenAsync(StoreLocation.Parse(pipeline.Database));
+        await using var store = await Store.OpenAsync(StoreLocation.Parse(pipeline.Store));
         var run = await AggregateRunRepository.LatestSummaryAsync(store);
         Assert.NotNull(run);
         Assert.True(run.IsCurrent);
@@ -48,7 +44,7 @@ public sealed class QiReportCommandTests(QiReportCommandTests.PipelineStore pipe
     public async Task A_bad_option_is_a_user_error_and_writes_nothing(string option, string value)
     {
         using var folder = new TempFolder();
-        Assert.Equal(CommandRunner.Error, await Run("qi-report", "--store", pipeline.Database, "--out", folder.File("qi"), option, value));
+        Assert.Equal(UserError, await Run("qi-report", "--store", pipeline.Store, "--out", folder.File("qi"), option, value));
         Assert.False(Directory.Exists(folder.File("qi")));
     }
 
@@ -56,27 +52,10 @@ public sealed class QiReportCommandTests(QiReportCommandTests.PipelineStore pipe
     public async Task A_missing_store_is_a_user_error()
     {
         using var folder = new TempFolder();
-        Assert.Equal(CommandRunner.Error, await Run("qi-report", "--store", folder.File("missing.db"), "--out", folder.File("qi")));
+        Assert.Equal(UserError, await Run("qi-report", "--store", folder.File("missing.db"), "--out", folder.File("qi")));
         Assert.False(File.Exists(folder.File("missing.db")));
     }
 
     /// <summary>One store for the class: 400 synthetic episodes through the ingest gate (no aggregate run yet).</summary>
-    public sealed class PipelineStore : IAsyncLifetime
-    {
-        private readonly TempFolder folder = new();
-        public string Database => folder.File("outcomeslab.db");
-
-        public async Task InitializeAsync()
-        {
-            var drop = folder.File("drop");
-            SyntheticPractice.Write(drop, new SynthOptions { Episodes = 400, Seed = 8 }, Catalog.Default);
-            await Pipeline.IngestAsync(SettingsLoader.Load(new Dictionary<string, string?> { ["Store"] = Database }), drop, CancellationToken.None);
-        }
-
-        public Task DisposeAsync()
-        {
-            folder.Dispose();
-            return Task.CompletedTask;
-        }
-    }
+    public sealed class PipelineStore() : IngestedStore(400, 8);
 }

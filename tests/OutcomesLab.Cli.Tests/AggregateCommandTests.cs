@@ -1,30 +1,29 @@
+using OutcomesLab.Analytics;
 using OutcomesLab.Analytics.Csv;
 using OutcomesLab.Analytics.Tests.Support;
-using OutcomesLab.Cli;
-using OutcomesLab.Cli.Commands;
 using OutcomesLab.Storage.Persistence;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 using Xunit;
 
-namespace OutcomesLab.Analytics.Tests;
+namespace OutcomesLab.Cli.Tests;
 
-/// <summary><c>outcomeslab aggregate --out DIR [--min-cell N]</c>, run in-process against a real SQLite store.</summary>
+/// <summary><c>outcomeslab aggregate --out DIR [--min-cell N]</c>, run as a process against a real SQLite store.</summary>
 public sealed class AggregateCommandTests
 {
+    private const int UserError = 1;
+
     private static async Task<int> Run(params string[] args)
     {
-        var global = new GlobalOptions();
-        var root = new System.CommandLine.RootCommand("test");
-        root.Subcommands.Add(AggregateCommand.Create(global));
-        return await root.Parse(args).InvokeAsync();
+        using var folder = new TempFolder();
+        return (await CliProcess.RunAsync(folder.Path, args)).ExitCode;
     }
 
     private static async Task<string> SeededStore(TempFolder folder)
     {
         var location = TestStores.NewLocation(Dialect.Sqlite, folder);
         await using var store = await Store.OpenAsync(location);
-        await StoreSeeder.SeedAsync(store, HandComputedDatasetTests.Dataset(), "2025-01-01T0000");
+        await StoreSeeder.SeedAsync(store, HandComputedDataset.Build(), "2025-01-01T0000");
         return location.Value;
     }
 
@@ -57,8 +56,8 @@ public sealed class AggregateCommandTests
     {
         using var folder = new TempFolder();
         var db = await SeededStore(folder);
-        Assert.Equal(CommandRunner.Error, await Run("aggregate", "--store", db, "--out", folder.File("out"), "--min-cell", "0"));
-        Assert.Equal(CommandRunner.Error, await Run("aggregate", "--store", folder.File("missing.db"), "--out", folder.File("out")));
+        Assert.Equal(UserError, await Run("aggregate", "--store", db, "--out", folder.File("out"), "--min-cell", "0"));
+        Assert.Equal(UserError, await Run("aggregate", "--store", folder.File("missing.db"), "--out", folder.File("out")));
         Assert.False(Directory.Exists(folder.File("out")));
         Assert.False(File.Exists(folder.File("missing.db")));
         Assert.NotEqual(0, await Run("aggregate", "--store", db)); // --out is required
