@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OutcomesLab.Jobs.Hosting;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Cli;
 

@@ -4,6 +4,7 @@ using OutcomesLab.Ingest;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
 using Spectre.Console;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Cli;
 

@@ -3,6 +3,8 @@ using OutcomesLab.Ingest;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
 using Spectre.Console;
+using OutcomesLab.Privacy;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Cli;
 

@@ -5,8 +5,8 @@ using Dapper;
 using OutcomesLab.Domain;
 using OutcomesLab.Export.Audit;
 using OutcomesLab.Export.Pseudonyms;
-using OutcomesLab.Ingest;
 using OutcomesLab.Storage;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Export;
 

@@ -7,6 +7,7 @@ using OutcomesLab.Export.Packaging;
 using OutcomesLab.Export.Pseudonyms;
 using OutcomesLab.Export.Tables;
 using OutcomesLab.Storage;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Export;
 

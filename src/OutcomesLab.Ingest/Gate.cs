@@ -1,5 +1,6 @@
 using System.Globalization;
 using OutcomesLab.Domain;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Ingest;
 

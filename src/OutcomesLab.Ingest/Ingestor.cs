@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using OutcomesLab.Domain;
 using OutcomesLab.Storage;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Ingest;
 

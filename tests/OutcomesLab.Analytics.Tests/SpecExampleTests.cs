@@ -8,6 +8,7 @@ using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Analytics.Tests;
 

@@ -7,6 +7,7 @@ using OutcomesLab.Ingest;
 using OutcomesLab.Reporting.Report;
 using OutcomesLab.Storage;
 using OutcomesLab.Synthetic;
+using OutcomesLab.Privacy;
 
 // The whole-pipeline benchmark (docs/benchmark-log.md): synth -> ingest -> aggregate on SQLite (and PostgreSQL with
 // --store), side by side with DuckDB loading the same CSV batches and computing the same group figures.

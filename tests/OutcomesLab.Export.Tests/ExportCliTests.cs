@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using OutcomesLab.TestSupport;
 using Xunit;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Export.Tests;
 
@@ -59,7 +60,7 @@ public sealed class ExportCliTests
         Assert.Equal(0, (await CliProcess.RunAsync(folder.Path, "synth", "--out", drop, "--episodes", "1200", "--seed", "5")).ExitCode);
         Assert.Equal(0, (await CliProcess.RunAsync(folder.Path, "ingest", drop, "--store", store)).ExitCode);
         var wrongKey = folder.File("other.key");
-        OutcomesLab.Ingest.PseudonymKey.Create(wrongKey);
+        OutcomesLab.Privacy.PseudonymKey.Create(wrongKey);
 
         var wrong = await CliProcess.RunAsync(folder.Path, "export", "--store", store, "--key-file", wrongKey, "--out", folder.File("study"),
             "--purpose", "export with the wrong key");

@@ -1,6 +1,7 @@
 using OutcomesLab.Ingest;
 using OutcomesLab.TestSupport;
 using Xunit;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Export.Tests;
 

@@ -4,6 +4,7 @@ using Npgsql;
 using OutcomesLab.Storage;
 using OutcomesLab.Synthetic;
 using OutcomesLab.TestSupport;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Ingest.Tests;
 

@@ -1,3 +1,5 @@
+using OutcomesLab.Privacy;
+
 namespace OutcomesLab.Ingest.Tests;
 
 public class IdentifierDetectorTests

@@ -2,6 +2,7 @@ using Dapper;
 using OutcomesLab.Domain;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Ingest.Tests;
 

@@ -3,6 +3,7 @@ using Dapper;
 using OutcomesLab.Storage;
 using OutcomesLab.Synthetic;
 using OutcomesLab.TestSupport;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Ingest.Tests;
 

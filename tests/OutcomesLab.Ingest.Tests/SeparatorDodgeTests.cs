@@ -2,6 +2,7 @@ using Dapper;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 using static OutcomesLab.Ingest.Tests.TestDrop;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Ingest.Tests;
 

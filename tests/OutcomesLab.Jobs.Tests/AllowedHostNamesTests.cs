@@ -1,5 +1,6 @@
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Web;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests;
 

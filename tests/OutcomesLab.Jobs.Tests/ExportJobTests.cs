@@ -10,6 +10,8 @@ using OutcomesLab.Jobs.Tests.Support;
 using OutcomesLab.Jobs.Web;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
+using OutcomesLab.Privacy;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests;
 

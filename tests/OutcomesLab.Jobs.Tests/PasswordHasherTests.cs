@@ -1,4 +1,5 @@
 using OutcomesLab.Jobs.Hosting;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests;
 

@@ -4,6 +4,7 @@ using Hangfire.Storage;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Scheduling;
 using OutcomesLab.Jobs.Stages;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests;
 

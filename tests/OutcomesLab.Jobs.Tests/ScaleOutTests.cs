@@ -135,7 +135,7 @@ public class ScaleOutTests
     {
         using var folder = new TempFolder();
         var missing = folder.File("not-mounted");
-        var setup = PostgresSetup.Create(folder, s => s.Sources.Insert(0, new Hosting.SourceSettings { Path = missing }));
+        var setup = PostgresSetup.Create(folder, s => s.Sources.Insert(0, new OutcomesLab.Configuration.SourceSettings { Path = missing }));
         SyntheticDrop.Drop(setup.Drop, SyntheticDrop.Batches().Take(2));
         await using var worker = setup.StartWorker("worker");
         await PostgresSetup.WaitUntilRunningAsync(worker);

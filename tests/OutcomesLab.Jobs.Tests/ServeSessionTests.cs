@@ -2,6 +2,7 @@ using System.Net;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Tests.Support;
 using OutcomesLab.TestSupport;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests;
 

@@ -3,6 +3,7 @@ using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Tests.Support;
 using OutcomesLab.Jobs.Web;
 using OutcomesLab.TestSupport;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests;
 

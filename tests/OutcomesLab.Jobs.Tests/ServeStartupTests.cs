@@ -6,6 +6,7 @@ using OutcomesLab.Jobs.Scheduling;
 using OutcomesLab.Jobs.Tests.Support;
 using OutcomesLab.Jobs.Web;
 using OutcomesLab.TestSupport;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests;
 

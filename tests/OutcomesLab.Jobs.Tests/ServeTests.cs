@@ -3,6 +3,7 @@ using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Scheduling;
 using OutcomesLab.Jobs.Tests.Support;
 using OutcomesLab.TestSupport;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests;
 

@@ -1,5 +1,6 @@
 using OutcomesLab.Jobs.Hosting;
 using Microsoft.Extensions.Configuration;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests;
 

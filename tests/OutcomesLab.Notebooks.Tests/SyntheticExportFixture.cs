@@ -3,6 +3,7 @@ using OutcomesLab.Export.Pseudonyms;
 using OutcomesLab.Ingest;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Notebooks.Tests;
 

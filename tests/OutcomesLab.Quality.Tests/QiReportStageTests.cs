@@ -9,6 +9,7 @@ using OutcomesLab.Storage;
 using OutcomesLab.Synthetic;
 using OutcomesLab.TestSupport;
 using Xunit.Abstractions;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Quality.Tests;
 

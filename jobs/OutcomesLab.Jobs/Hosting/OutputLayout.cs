@@ -1,3 +1,5 @@
+using OutcomesLab.Configuration;
+
 namespace OutcomesLab.Jobs.Hosting;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using OutcomesLab.Domain;
 using OutcomesLab.Ingest;
 using OutcomesLab.Storage;
+using OutcomesLab.Privacy;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Hosting;
 

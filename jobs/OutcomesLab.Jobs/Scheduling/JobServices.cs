@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Stages;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Scheduling;
 

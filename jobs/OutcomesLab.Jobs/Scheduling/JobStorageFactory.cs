@@ -5,6 +5,7 @@ using Hangfire.Storage.SQLite;
 using Npgsql;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Scheduling;
 

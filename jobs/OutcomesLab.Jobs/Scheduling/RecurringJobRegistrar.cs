@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Stages;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Scheduling;
 

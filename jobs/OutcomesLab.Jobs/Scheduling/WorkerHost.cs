@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Scheduling;
 

@@ -13,6 +13,8 @@ using OutcomesLab.Export.Pseudonyms;
 using OutcomesLab.Ingest;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Stages;
+using OutcomesLab.Privacy;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Web;
 

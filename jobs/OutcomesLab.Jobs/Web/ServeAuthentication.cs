@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OutcomesLab.Jobs.Hosting;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Web;
 

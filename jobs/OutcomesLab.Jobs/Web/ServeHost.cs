@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Scheduling;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Web;
 

@@ -1,5 +1,6 @@
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Web;
 

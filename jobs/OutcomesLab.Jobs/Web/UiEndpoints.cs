@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Web;
 

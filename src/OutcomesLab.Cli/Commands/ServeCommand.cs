@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Web;
 using Spectre.Console;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Cli.Commands;
 

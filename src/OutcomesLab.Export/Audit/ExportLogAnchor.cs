@@ -1,5 +1,6 @@
 using System.Globalization;
 using OutcomesLab.Storage;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Export.Audit;
 
@@ -26,7 +27,7 @@ public sealed class ExportLogAnchor(string path)
         {
             if (store.Dialect == Dialect.Postgres)
                 throw new InvalidDataException("OutcomesLab:KeyFile is required for a PostgreSQL store (the export log's anchor is kept beside it)");
-            key = Ingest.PseudonymKey.DefaultPathFor(store);
+            key = Privacy.PseudonymKey.DefaultPathFor(store);
         }
         return new ExportLogAnchor(System.IO.Path.GetFullPath(key) + DefaultSuffix);
     }

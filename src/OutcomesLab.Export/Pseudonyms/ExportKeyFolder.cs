@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OutcomesLab.Storage;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Export.Pseudonyms;
 
@@ -23,7 +24,7 @@ public sealed partial class ExportKeyFolder
         {
             if (store.Dialect == Dialect.Postgres)
                 throw new InvalidDataException("OutcomesLab:KeyFile is required for a PostgreSQL store (export keys are kept beside it)");
-            key = Ingest.PseudonymKey.DefaultPathFor(store);
+            key = Privacy.PseudonymKey.DefaultPathFor(store);
         }
         return new ExportKeyFolder(System.IO.Path.GetFullPath(key) + ".export-keys");
     }

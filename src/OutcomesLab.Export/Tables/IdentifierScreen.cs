@@ -1,8 +1,10 @@
+using OutcomesLab.Privacy;
+
 namespace OutcomesLab.Export.Tables;
 
 /// <summary>
 /// Runs every text cell of a table through the gate's identifier detectors
-/// (<c>OutcomesLab.Ingest.IdentifierDetectors.Detect</c>) before anything is written. A finding names the
+/// (<c>OutcomesLab.Privacy.IdentifierDetectors.Detect</c>) before anything is written. A finding names the
 /// table, row and column and the rule — never the value.
 /// </summary>
 public static class IdentifierScreen

@@ -10,6 +10,7 @@ using OutcomesLab.Storage;
 using OutcomesLab.Synthetic;
 using OutcomesLab.TestSupport;
 using Xunit;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Export.Tests.Packaging;
 

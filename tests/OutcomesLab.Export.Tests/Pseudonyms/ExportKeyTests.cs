@@ -4,6 +4,7 @@ using OutcomesLab.Export.Pseudonyms;
 using OutcomesLab.Ingest;
 using OutcomesLab.TestSupport;
 using Xunit;
+using OutcomesLab.Privacy;
 
 namespace OutcomesLab.Export.Tests.Pseudonyms;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hangfire;
 using OutcomesLab.Jobs.Hosting;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests.Support;
 

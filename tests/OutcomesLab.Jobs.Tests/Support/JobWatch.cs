@@ -3,6 +3,7 @@ using Hangfire.Storage.Monitoring;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Scheduling;
 using OutcomesLab.Jobs.Stages;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests.Support;
 

@@ -4,6 +4,8 @@ using OutcomesLab.Ingest;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
+using OutcomesLab.Privacy;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests.Support;
 

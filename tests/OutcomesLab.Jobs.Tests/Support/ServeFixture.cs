@@ -1,5 +1,6 @@
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.TestSupport;
+using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace OutcomesLab.Ingest;
+namespace OutcomesLab.Privacy;
 
 /// <summary>
 /// Text folded to the plain ASCII shapes the identifier detectors look for, so a look-alike cannot slip

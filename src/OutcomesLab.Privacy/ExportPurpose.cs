@@ -1,4 +1,4 @@
-namespace OutcomesLab.Export;
+namespace OutcomesLab.Privacy;
 
 /// <summary>
 /// What makes an export's purpose acceptable: one line, at most <see cref="MaxLength"/> characters, and

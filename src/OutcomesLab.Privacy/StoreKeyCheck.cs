@@ -2,7 +2,7 @@ using System.Data.Common;
 using Dapper;
 using OutcomesLab.Storage;
 
-namespace OutcomesLab.Ingest;
+namespace OutcomesLab.Privacy;
 
 /// <summary>
 /// Whether a pseudonym key belongs to a store: the store keeps the key's check value (never the key),

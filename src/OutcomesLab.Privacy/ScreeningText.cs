@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OutcomesLab.Ingest;
 
-namespace OutcomesLab.Export;
+namespace OutcomesLab.Privacy;
 
 /// <summary>
 /// Free text (an export's purpose) folded for the identifier screen: <see cref="LookAlikes"/> as the gate

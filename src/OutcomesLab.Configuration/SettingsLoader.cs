@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Configuration;
-using OutcomesLab.Export;
-using OutcomesLab.Ingest;
+using OutcomesLab.Privacy;
 
-namespace OutcomesLab.Jobs.Hosting;
+namespace OutcomesLab.Configuration;
 
 /// <summary>
 /// Builds <see cref="OutcomesLabSettings"/> the same way for every host: appsettings.json (beside the

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using OutcomesLab.Storage;
 
-namespace OutcomesLab.Ingest;
+namespace OutcomesLab.Privacy;
 
 /// <summary>
 /// The pseudonym key (docs/contracts/configuration.md: Base64 text of 32 random bytes, surrounding

@@ -1,4 +1,4 @@
-namespace OutcomesLab.Jobs.Hosting;
+namespace OutcomesLab.Configuration;
 
 /// <summary>
 /// One entry of <c>OutcomesLab:Users</c>: a person who may sign in to <c>serve</c>. The password is

@@ -1,4 +1,4 @@
-namespace OutcomesLab.Jobs.Hosting;
+namespace OutcomesLab.Configuration;
 
 /// <summary>Section <c>OutcomesLab:Web</c>: where <c>serve</c> listens (overridden by <c>--urls</c>) and what it trusts.</summary>
 public sealed class WebSettings

@@ -1,4 +1,4 @@
-namespace OutcomesLab.Ingest;
+namespace OutcomesLab.Privacy;
 
 /// <summary>The pseudonym key file is missing, unreadable or wrong; the message names the file, never the key.</summary>
 public sealed class KeyFileException : Exception

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace OutcomesLab.Jobs.Hosting;
+namespace OutcomesLab.Configuration;
 
 /// <summary>
 /// Salted password hashes for <see cref="UserSettings.PasswordHash"/>: PBKDF2-HMAC-SHA256 (RFC 8018)

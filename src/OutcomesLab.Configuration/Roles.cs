@@ -1,4 +1,4 @@
-namespace OutcomesLab.Jobs.Hosting;
+namespace OutcomesLab.Configuration;
 
 /// <summary>The roles of the people who use <c>serve</c> (docs/operations.md, "Users, roles and sign-in", says what each may open).</summary>
 public static class Roles

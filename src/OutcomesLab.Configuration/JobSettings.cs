@@ -1,4 +1,4 @@
-namespace OutcomesLab.Jobs.Hosting;
+namespace OutcomesLab.Configuration;
 
 /// <summary>
 /// Section <c>OutcomesLab:Jobs</c>: how <c>serve</c> and <c>worker</c> run Hangfire. The defaults suit

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace OutcomesLab.Ingest;
+namespace OutcomesLab.Privacy;
 
 /// <summary>
 /// Detectors for values that look like direct identifiers (docs/contracts/exchange-format.md,

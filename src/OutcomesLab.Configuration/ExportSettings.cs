@@ -1,4 +1,4 @@
-namespace OutcomesLab.Jobs.Hosting;
+namespace OutcomesLab.Configuration;
 
 /// <summary>
 /// One entry of <c>OutcomesLab:Exports</c>: a research export made on a schedule (recurring job

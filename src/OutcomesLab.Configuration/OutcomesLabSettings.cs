@@ -1,4 +1,4 @@
-namespace OutcomesLab.Jobs.Hosting;
+namespace OutcomesLab.Configuration;
 
 /// <summary>The one configuration model of every host (docs/contracts/configuration.md), section <c>OutcomesLab</c>.</summary>
 public sealed class OutcomesLabSettings

@@ -1,4 +1,4 @@
-namespace OutcomesLab.Jobs.Hosting;
+namespace OutcomesLab.Configuration;
 
 /// <summary>A missing or invalid configuration value: one line naming the key, never a secret.</summary>
 public sealed class SettingsException : Exception
