@@ -17,14 +17,8 @@ public class ServeHostFilterTests
     public async Task AForeignHostHeader_Gets400_TheListenNamesLocalhostAndConfiguredNamesAreServed()
     {
         using var folder = new TempFolder();
-        var settings = new OutcomesLabSettings
-        {
-            Store = folder.File("store.db"),
-            Output = folder.File("output"),
-            Jobs = AppSettingsFile.FastJobs(),
-            Schedules = AppSettingsFile.TriggeredOnly(),
-            Web = new WebSettings { AllowedHosts = ["outcomes.example.org"] },
-        };
+        var settings = AppSettingsFile.ForServe(folder);
+        settings.Web = new WebSettings { AllowedHosts = ["outcomes.example.org"] };
         var (host, url) = await ServeFixture.StartAsync(folder, settings);
         await using var _ = host;
         var port = new Uri(url).Port;

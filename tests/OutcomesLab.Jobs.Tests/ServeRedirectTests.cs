@@ -25,14 +25,7 @@ public class ServeRedirectTests
     public async Task SignIn_RedirectsOnlyToPathsOnThisSite()
     {
         using var folder = new TempFolder();
-        var settings = new OutcomesLabSettings
-        {
-            Store = folder.File("store.db"),
-            Output = folder.File("output"),
-            Jobs = AppSettingsFile.FastJobs(),
-            Schedules = AppSettingsFile.TriggeredOnly(),
-            Users = [new UserSettings { Name = "rita", Role = Roles.Researcher, PasswordHash = PasswordHasher.Hash("rita's long passphrase") }],
-        };
+        var settings = AppSettingsFile.ForServe(folder, AppSettingsFile.User("rita", Roles.Researcher, "rita's long passphrase"));
         var (host, url) = await ServeFixture.StartAsync(folder, settings);
         await using var _ = host;
         var site = new Uri(url);

@@ -15,17 +15,9 @@ public class ServeSessionTests
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
 
-    private static OutcomesLabSettings Settings(TempFolder folder, params UserSettings[] users) => new()
-    {
-        Store = folder.File("store.db"),
-        Output = folder.File("output"),
-        Jobs = AppSettingsFile.FastJobs(),
-        Schedules = AppSettingsFile.TriggeredOnly(),
-        Users = [.. users],
-    };
+    private static OutcomesLabSettings Settings(TempFolder folder, params UserSettings[] users) => AppSettingsFile.ForServe(folder, users);
 
-    private static UserSettings User(string name, string role, string password) =>
-        new() { Name = name, Role = role, PasswordHash = PasswordHasher.Hash(password) };
+    private static UserSettings User(string name, string role, string password) => AppSettingsFile.User(name, role, password);
 
     private static async Task<HttpStatusCode> StatusAsync(string url, CookieContainer cookies, string path)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hangfire;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Configuration;
+using OutcomesLab.TestSupport;
 
 namespace OutcomesLab.Jobs.Tests.Support;
 
@@ -27,9 +28,21 @@ public static class AppSettingsFile
     };
 
     /// <summary>
-    /// Recurring jobs that fire only when a test triggers them. With the default schedules a test that
-    /// happened to run across a quarter hour got a scheduled pull of its own on top of the ones it
-    /// counted (CI, 2026-11-28: 10 pulls where 9 were enqueued).
+    /// Recurring jobs that fire only when a test triggers them: with the default schedules a test that
+    /// runs across a quarter hour gets a scheduled pull of its own on top of the ones it counts.
     /// </summary>
     public static ScheduleSettings TriggeredOnly() => new() { Pull = Cron.Never(), Aggregate = Cron.Never(), QualityReport = Cron.Never() };
+
+    /// <summary>A serve test's settings: its own store and output, fast jobs, recurring jobs only when triggered, these users.</summary>
+    public static OutcomesLabSettings ForServe(TempFolder folder, params UserSettings[] users) => new()
+    {
+        Store = folder.File("store.db"),
+        Output = folder.File("output"),
+        Jobs = FastJobs(),
+        Schedules = TriggeredOnly(),
+        Users = [.. users],
+    };
+
+    public static UserSettings User(string name, string role, string password) =>
+        new() { Name = name, Role = role, PasswordHash = PasswordHasher.Hash(password) };
 }
