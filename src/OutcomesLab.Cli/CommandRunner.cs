@@ -1,6 +1,4 @@
 using System.Data.Common;
-using OutcomesLab.Ingest;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
 using Spectre.Console;
 using OutcomesLab.Privacy;

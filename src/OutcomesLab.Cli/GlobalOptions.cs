@@ -1,5 +1,4 @@
 using System.CommandLine;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Cli;

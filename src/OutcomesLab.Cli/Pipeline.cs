@@ -1,7 +1,6 @@
 using OutcomesLab.Analytics;
 using OutcomesLab.Domain;
 using OutcomesLab.Ingest;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
 using Spectre.Console;
 using OutcomesLab.Configuration;

@@ -1,5 +1,4 @@
 using OutcomesLab.Domain;
-using OutcomesLab.Ingest;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
 using Spectre.Console;

@@ -1,4 +1,3 @@
-using OutcomesLab.Ingest;
 using OutcomesLab.TestSupport;
 using Xunit;
 using OutcomesLab.Privacy;

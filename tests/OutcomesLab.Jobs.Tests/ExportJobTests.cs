@@ -3,7 +3,6 @@ using System.Text.Json;
 using Hangfire;
 using OutcomesLab.Export;
 using OutcomesLab.Export.Audit;
-using OutcomesLab.Ingest;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Scheduling;
 using OutcomesLab.Jobs.Tests.Support;

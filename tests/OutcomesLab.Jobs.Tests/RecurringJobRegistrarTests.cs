@@ -1,7 +1,6 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.Storage;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Scheduling;
 using OutcomesLab.Jobs.Stages;
 using OutcomesLab.Configuration;

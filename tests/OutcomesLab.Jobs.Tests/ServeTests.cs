@@ -1,5 +1,4 @@
 using System.Net;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Scheduling;
 using OutcomesLab.Jobs.Tests.Support;
 using OutcomesLab.TestSupport;

@@ -1,4 +1,3 @@
-using OutcomesLab.Jobs.Hosting;
 using Microsoft.Extensions.Configuration;
 using OutcomesLab.Configuration;
 

@@ -1,6 +1,5 @@
 using OutcomesLab.Export;
 using OutcomesLab.Export.Pseudonyms;
-using OutcomesLab.Ingest;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 using OutcomesLab.Privacy;

@@ -1,5 +1,4 @@
 using OutcomesLab.Domain;
-using OutcomesLab.Ingest;
 using OutcomesLab.Storage;
 using OutcomesLab.Privacy;
 using OutcomesLab.Configuration;

@@ -3,7 +3,6 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Npgsql;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
 using OutcomesLab.Configuration;
 

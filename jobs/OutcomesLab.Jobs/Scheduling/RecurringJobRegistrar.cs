@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Storage;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Stages;
 using OutcomesLab.Configuration;
 

@@ -1,6 +1,5 @@
 using Hangfire;
 using OutcomesLab.Export;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Scheduling;

@@ -1,4 +1,3 @@
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Web;

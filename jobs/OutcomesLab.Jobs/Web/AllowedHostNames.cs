@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.NetworkInformation;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Web;

@@ -10,7 +10,6 @@ using Microsoft.Extensions.Logging;
 using OutcomesLab.Export;
 using OutcomesLab.Export.Audit;
 using OutcomesLab.Export.Pseudonyms;
-using OutcomesLab.Ingest;
 using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Stages;
 using OutcomesLab.Privacy;

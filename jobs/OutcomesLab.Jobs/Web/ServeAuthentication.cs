@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Web;

@@ -1,4 +1,3 @@
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
 using OutcomesLab.Configuration;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Web;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Configuration;
 
 namespace OutcomesLab.Jobs.Web;

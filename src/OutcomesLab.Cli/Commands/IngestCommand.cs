@@ -1,5 +1,4 @@
 using System.CommandLine;
-using OutcomesLab.Ingest;
 using Spectre.Console;
 
 namespace OutcomesLab.Cli.Commands;

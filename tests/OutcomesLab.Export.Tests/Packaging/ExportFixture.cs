@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using OutcomesLab.Domain;
 using OutcomesLab.Export.Pseudonyms;
-using OutcomesLab.Ingest;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 using OutcomesLab.Privacy;

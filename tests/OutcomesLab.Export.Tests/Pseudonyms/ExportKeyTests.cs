@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using OutcomesLab.Export.Pseudonyms;
-using OutcomesLab.Ingest;
 using OutcomesLab.TestSupport;
 using Xunit;
 using OutcomesLab.Privacy;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Hangfire;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Configuration;
 using OutcomesLab.TestSupport;
 

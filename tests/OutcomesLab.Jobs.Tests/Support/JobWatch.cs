@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Storage.Monitoring;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Jobs.Scheduling;
 using OutcomesLab.Jobs.Stages;
 using OutcomesLab.Configuration;

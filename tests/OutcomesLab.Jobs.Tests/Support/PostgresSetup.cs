@@ -1,7 +1,5 @@
 using Dapper;
 using Npgsql;
-using OutcomesLab.Ingest;
-using OutcomesLab.Jobs.Hosting;
 using OutcomesLab.Storage;
 using OutcomesLab.TestSupport;
 using OutcomesLab.Privacy;
